@@ -1,0 +1,59 @@
+package io.limber.local.testing;
+
+import io.limber.local.kafka.KafkaBroker;
+import io.limber.local.kafka.LimberTopic;
+import io.limber.local.postgres.PostgresServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Quarkus test resource that gives a service a real Kafka broker with Limber's topics and a fresh
+ * PostgreSQL database of its own for this test run; both are removed when Quarkus stops.
+ *
+ * <p>Init argument {@code database}: the prefix of the database name (the service's own database).
+ */
+public class KafkaAndPostgresTestResource implements QuarkusTestResourceLifecycleManager {
+
+    private String databasePrefix = "limber";
+    private KafkaBroker broker;
+    private PostgresServer postgres;
+    private String database;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        databasePrefix = initArgs.getOrDefault("database", databasePrefix);
+    }
+
+    @Override
+    public Map<String, String> start() {
+        broker = KafkaBroker.startTemporary();
+        broker.createTopics(LimberTopic.ALL);
+        postgres = PostgresServer.fromEnvironmentOrEmbedded();
+        database = databasePrefix + "_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        postgres.createDatabaseIfMissing(database);
+
+        Map<String, String> config = new HashMap<>();
+        config.put("kafka.bootstrap.servers", broker.bootstrapServers());
+        config.put("quarkus.datasource.reactive.url", postgres.reactiveUrl(database));
+        config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(database));
+        config.put("quarkus.datasource.username", postgres.user());
+        config.put("quarkus.datasource.password", postgres.password());
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        if (postgres != null) {
+            try {
+                postgres.dropDatabase(database);
+            } finally {
+                postgres.close();
+            }
+        }
+        if (broker != null) {
+            broker.close();
+        }
+    }
+}
