@@ -1,0 +1,20 @@
+package io.limber.reminder;
+
+import io.limber.reminder.startup.InfrastructureCheck;
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+
+/** Starts reminder-service once PostgreSQL answers; see {@link InfrastructureCheck}. */
+@QuarkusMain
+public final class ReminderServiceMain {
+
+    private ReminderServiceMain() {
+    }
+
+    public static void main(String... args) {
+        if (!InfrastructureCheck.fromConfig().passes()) {
+            System.exit(1);
+        }
+        Quarkus.run(args);
+    }
+}

@@ -1,0 +1,47 @@
+package io.limber.reminder.safety;
+
+import io.limber.reminder.nudge.Nudge;
+import io.limber.reminder.nudge.NudgePublisher;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.Startup;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+
+/** Applies {@link PainSafetyRule}: stores the safety nudge once, then publishes it. */
+@ApplicationScoped
+@Startup // registers its meter at start, so /q/metrics shows it before the first nudge
+public class SafetyService {
+
+    private final PainSafetyRule rule = new PainSafetyRule();
+    private final NudgePublisher publisher;
+    private final Clock clock;
+
+    public SafetyService(NudgePublisher publisher, Clock clock, MeterRegistry registry) {
+        this.publisher = publisher;
+        this.clock = clock;
+        registry.counter("limber.nudges.published", "kind", "safety");
+    }
+
+    public Uni<Void> onPainStop(PainStop stop) {
+        return rule.evaluate(stop).map(message -> Panache.withTransaction(() -> Nudge.<Nudge>findById(message.nudgeId())
+                        .flatMap(existing -> {
+                            if (existing != null) {
+                                return Uni.createFrom().<Nudge>nullItem();
+                            }
+                            Nudge nudge = new Nudge();
+                            nudge.id = message.nudgeId();
+                            nudge.userId = stop.userId();
+                            nudge.kind = "safety";
+                            nudge.title = message.title();
+                            nudge.body = message.body();
+                            nudge.priority = "high";
+                            nudge.createdAt = Instant.now(clock);
+                            return nudge.<Nudge>persist();
+                        }))
+                .flatMap(created -> created == null ? Uni.createFrom().voidItem() : publisher.publish(created)))
+                .orElseGet(() -> Uni.createFrom().voidItem());
+    }
+}

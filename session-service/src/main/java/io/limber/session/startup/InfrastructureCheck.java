@@ -1,0 +1,97 @@
+package io.limber.session.startup;
+
+import io.quarkus.logging.Log;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Before start-up, one clear line for a PostgreSQL or Kafka that does not answer, instead of a stack trace.
+ * Without PostgreSQL the service cannot migrate its schema and does not start; without Kafka it starts,
+ * reports not-ready, and the Kafka client keeps reconnecting.
+ */
+public record InfrastructureCheck(String jdbcUrl, String kafkaBootstrapServers) {
+
+    private static final int TIMEOUT_MILLIS = 3_000;
+
+    public static InfrastructureCheck fromConfig() {
+        Config config = ConfigProvider.getConfig();
+        return new InfrastructureCheck(
+                config.getOptionalValue("quarkus.datasource.jdbc.url", String.class).orElse(""),
+                config.getOptionalValue("kafka.bootstrap.servers", String.class).orElse(""));
+    }
+
+    /** False when PostgreSQL is missing or unreachable (logged); a missing Kafka is only logged. */
+    public boolean passes() {
+        boolean databaseAnswers = checkDatabase();
+        checkKafka();
+        return databaseAnswers;
+    }
+
+    private boolean checkDatabase() {
+        InetSocketAddress address = databaseAddress();
+        if (address == null) {
+            fatal("PostgreSQL is not configured: set DB_HOST, DB_PORT and DB_NAME (quarkus.datasource.jdbc.url, now '"
+                    + jdbcUrl + "')");
+            return false;
+        }
+        if (!answers(address)) {
+            fatal("PostgreSQL does not answer at " + address.getHostString() + ":" + address.getPort()
+                    + ": start it or set DB_HOST/DB_PORT (quarkus.datasource.jdbc.url)");
+            return false;
+        }
+        return true;
+    }
+
+    private void checkKafka() {
+        boolean anyAnswers = false;
+        for (String server : kafkaBootstrapServers.split(",")) {
+            InetSocketAddress address = hostAndPort(server.trim(), 9092);
+            anyAnswers |= address != null && answers(address);
+        }
+        if (!anyAnswers) {
+            Log.warnf("Kafka does not answer at '%s': starting anyway, not ready until it does; "
+                    + "set KAFKA_BOOTSTRAP_SERVERS (kafka.bootstrap.servers)", kafkaBootstrapServers);
+        }
+    }
+
+    /** Straight to stderr: Quarkus holds log records back until it has started, and we exit before that. */
+    private static void fatal(String message) {
+        System.err.println("ERROR [" + InfrastructureCheck.class.getName() + "] " + message);
+    }
+
+    private InetSocketAddress databaseAddress() {
+        if (!jdbcUrl.startsWith("jdbc:postgresql://")) {
+            return null;
+        }
+        String authority = URI.create(jdbcUrl.substring("jdbc:".length())).getRawAuthority();
+        return authority == null ? null : hostAndPort(authority.substring(authority.indexOf('@') + 1), 5432);
+    }
+
+    private static InetSocketAddress hostAndPort(String hostPort, int defaultPort) {
+        if (hostPort.isBlank()) {
+            return null;
+        }
+        int colon = hostPort.lastIndexOf(':');
+        try {
+            return colon < 0
+                    ? InetSocketAddress.createUnresolved(hostPort, defaultPort)
+                    : InetSocketAddress.createUnresolved(hostPort.substring(0, colon),
+                            Integer.parseInt(hostPort.substring(colon + 1)));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static boolean answers(InetSocketAddress unresolved) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(unresolved.getHostString(), unresolved.getPort()), TIMEOUT_MILLIS);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
