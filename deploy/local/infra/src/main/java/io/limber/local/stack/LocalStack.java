@@ -1,0 +1,193 @@
+package io.limber.local.stack;
+
+import io.limber.local.Ports;
+import io.limber.local.kafka.KafkaBroker;
+import io.limber.local.kafka.LimberTopic;
+import io.limber.local.postgres.PostgresServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
+
+/**
+ * The whole system on one machine: a Kafka broker with Limber's topics, PostgreSQL (the configured one, or
+ * an embedded one) with a database per service, and the three services from their packaged jars.
+ * Ctrl-C stops everything it started, in reverse order.
+ *
+ * <p>Options: {@code --smoke} starts everything, checks that all services are ready, and stops again
+ * (used by CI to keep the README's first command true); {@code --infra-only} starts Kafka and PostgreSQL
+ * without the services; {@code --kafka-port N} (default 9092 when free).
+ */
+public final class LocalStack {
+
+    /** A service of Limber: its name, port and database. */
+    record Service(String name, int port, String database) {
+        Path jar(Path root) {
+            return root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+        }
+    }
+
+    static final List<Service> SERVICES = List.of(
+            new Service("routine-service", 8081, "routine"),
+            new Service("session-service", 8082, "session"),
+            new Service("reminder-service", 8083, "reminder"));
+
+    private final Deque<AutoCloseable> started = new ConcurrentLinkedDeque<>();
+    private volatile boolean stopping;
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        LocalStack stack = new LocalStack();
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "limber-local-stop"));
+        try {
+            List<ServiceProcess> services = stack.start(options);
+            if (options.smoke()) {
+                System.out.println("smoke: all services ready; stopping");
+                System.exit(0);
+            }
+            stack.watch(services);
+        } catch (RuntimeException e) {
+            System.err.println("local stack failed: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    List<ServiceProcess> start(Options options) {
+        Path root = Path.of("").toAbsolutePath();
+        Path logs = root.resolve(".local-stack/logs");
+        createDirectories(logs);
+        Instant begin = Instant.now();
+
+        for (Service service : SERVICES) {
+            if (!options.infraOnly() && Ports.isListening("127.0.0.1", service.port())) {
+                throw new IllegalStateException("port " + service.port() + " for " + service.name()
+                        + " is taken: is another local stack running?");
+            }
+        }
+
+        say("starting Kafka (KRaft, one node) ...");
+        KafkaBroker broker = KafkaBroker.start(tempDir("limber-kafka-"), true, Ports.preferred(options.kafkaPort()));
+        started.push(broker);
+        broker.createTopics(LimberTopic.ALL);
+
+        say("starting PostgreSQL ...");
+        PostgresServer postgres = PostgresServer.fromEnvironmentOrEmbedded(System.getenv(), Ports.preferred(5433), null);
+        started.push(postgres);
+        SERVICES.forEach(service -> postgres.createDatabaseIfMissing(service.database()));
+
+        List<ServiceProcess> processes = new ArrayList<>();
+        if (!options.infraOnly()) {
+            for (Service service : SERVICES) {
+                say("starting " + service.name() + " ...");
+                ServiceProcess process = ServiceProcess.start(service.name(), service.port(), service.jar(root),
+                        logs.resolve(service.name() + ".log"), Map.of(
+                                "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
+                                "DB_HOST", postgres.host(),
+                                "DB_PORT", Integer.toString(postgres.port()),
+                                "DB_NAME", service.database(),
+                                "DB_USER", postgres.user(),
+                                "DB_PASSWORD", postgres.password()));
+                started.push(process);
+                processes.add(process);
+            }
+            for (ServiceProcess process : processes) {
+                process.awaitReady(Duration.ofSeconds(120));
+            }
+        }
+        printSummary(broker, postgres, processes, Duration.between(begin, Instant.now()), logs);
+        return processes;
+    }
+
+    /** Blocks until Ctrl-C; says so when a service dies. */
+    void watch(List<ServiceProcess> services) throws InterruptedException {
+        List<ServiceProcess> alive = new ArrayList<>(services);
+        while (true) {
+            for (ServiceProcess service : List.copyOf(alive)) {
+                if (!service.isAlive() && !stopping) {
+                    say(service.name() + " stopped unexpectedly; its log: " + service.log());
+                    alive.remove(service);
+                }
+            }
+            Thread.sleep(1_000);
+        }
+    }
+
+    /** Stops everything started, newest first. Safe to call more than once. */
+    void stop() {
+        stopping = true;
+        AutoCloseable next;
+        boolean any = !started.isEmpty();
+        while ((next = started.poll()) != null) {
+            try {
+                next.close();
+            } catch (Exception e) {
+                System.err.println("while stopping: " + e.getMessage());
+            }
+        }
+        if (any) {
+            say("stopped everything");
+        }
+    }
+
+    private static void printSummary(KafkaBroker broker, PostgresServer postgres, List<ServiceProcess> services,
+                                     Duration took, Path logs) {
+        StringBuilder out = new StringBuilder();
+        out.append("\nLimber is up (").append(took.toMillis() / 100 / 10.0).append(" s)\n\n");
+        out.append(String.format("  %-18s %s%n", "Kafka", broker.bootstrapServers()));
+        out.append(String.format("  %-18s %s:%d user %s (%s) databases routine, session, reminder%n", "PostgreSQL",
+                postgres.host(), postgres.port(), postgres.user(), postgres.isEmbedded() ? "embedded" : "configured"));
+        for (ServiceProcess service : services) {
+            String base = "http://127.0.0.1:" + service.port();
+            out.append(String.format("  %-18s %s  (OpenAPI %s/q/openapi, metrics %s/q/metrics, health %s/q/health)%n",
+                    service.name(), base, base, base, base));
+        }
+        out.append("\n  logs in ").append(logs).append("\n  Ctrl-C stops everything.\n");
+        System.out.println(out);
+    }
+
+    private static Path tempDir(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void createDirectories(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void say(String message) {
+        System.out.println("[limber] " + message);
+    }
+
+    /** Command-line options. */
+    record Options(boolean smoke, boolean infraOnly, int kafkaPort) {
+        static Options parse(String[] args) {
+            boolean smoke = false;
+            boolean infraOnly = false;
+            int kafkaPort = 9092;
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--smoke" -> smoke = true;
+                    case "--infra-only" -> infraOnly = true;
+                    case "--kafka-port" -> kafkaPort = Integer.parseInt(args[++i]);
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]
+                            + " (known: --smoke, --infra-only, --kafka-port N)");
+                }
+            }
+            return new Options(smoke, infraOnly, kafkaPort);
+        }
+    }
+}
