@@ -3,6 +3,7 @@ package io.limber.reminder.safety;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
+import io.limber.reminder.rules.PainStop;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -44,7 +45,7 @@ public class PainStopConsumer {
         List<String> redFlags = new ArrayList<>();
         data.path("redFlags").forEach(flag -> redFlags.add(flag.asText()));
         PainStop stop = new PainStop(event.path("id").asText(), data.path("userId").asText(),
-                data.path("sessionId").asText(null), data.path("exercise").asText(null),
+                data.path("routineId").asText(null), data.path("exerciseId").asText(null),
                 data.path("pain").asInt(), data.path("sharp").asBoolean(false), redFlags,
                 Instant.parse(event.path("time").asText(Instant.EPOCH.toString())));
         Log.infof("pain-stop event %s received", stop.eventId());

@@ -6,6 +6,12 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.Startup;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
+import io.limber.reminder.rules.NudgeDraft;
+import io.limber.reminder.rules.PainSafetyRule;
+import io.limber.reminder.rules.PainStop;
+import io.limber.reminder.rules.QuietHours;
+import java.time.ZoneOffset;
+import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,15 +32,16 @@ public class SafetyService {
     }
 
     public Uni<Void> onPainStop(PainStop stop) {
-        return rule.evaluate(stop).map(message -> Panache.withTransaction(() -> Nudge.<Nudge>findById(message.nudgeId())
+        return rule.onPainStop(stop, List.of(), ZoneOffset.UTC, QuietHours.DEFAULT, Instant.now(clock)).nudges().stream()
+                .filter(n -> n.kind().priority().equals("high")).findFirst().map(message -> Panache.withTransaction(() -> Nudge.<Nudge>findById(message.id())
                         .flatMap(existing -> {
                             if (existing != null) {
                                 return Uni.createFrom().<Nudge>nullItem();
                             }
                             Nudge nudge = new Nudge();
-                            nudge.id = message.nudgeId();
+                            nudge.id = message.id();
                             nudge.userId = stop.userId();
-                            nudge.kind = "safety";
+                            nudge.kind = message.kind().wire();
                             nudge.title = message.title();
                             nudge.body = message.body();
                             nudge.priority = "high";
