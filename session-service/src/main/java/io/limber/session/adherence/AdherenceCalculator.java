@@ -1,0 +1,256 @@
+package io.limber.session.adherence;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+
+/**
+ * Computes a person's adherence from their plan versions and session events, per local date in the zone of the
+ * plan in force, exactly as the design defines it. Input order and duplicate events do not matter.
+ */
+public final class AdherenceCalculator {
+
+    private AdherenceCalculator() {
+    }
+
+    public static Adherence calculate(Collection<PlanVersion> versions, Collection<? extends Activity> reported,
+                                      Instant now) {
+        Collection<Activity> activities = withoutDuplicates(reported);
+        Instant lastEventAt = activities.stream().map(Activity::time).max(Comparator.naturalOrder()).orElse(null);
+        PlanCalendar calendar = new PlanCalendar(versions);
+        if (calendar.isEmpty()) {
+            return new Adherence(null, null, null, lastEventAt, null, null, null, null, List.of(),
+                    new Adherence.Pain(0, 0, 0, null, false, false));
+        }
+        LocalDate today = calendar.dateOf(now);
+        List<Occurrence> occurrences = occurrences(calendar, activities, today, now);
+        List<Session> sessions = Session.group(activities);
+
+        TreeSet<String> routineIds = new TreeSet<>();
+        calendar.inForce(today).ifPresent(p -> p.routines().forEach(r -> routineIds.add(r.routineId())));
+        occurrences.stream().filter(o -> !o.date().isBefore(today.minusDays(27))).forEach(o -> routineIds.add(o.routineId()));
+
+        List<Adherence.RoutineAdherence> perRoutine = new ArrayList<>();
+        for (String routineId : routineIds) {
+            List<Occurrence> own = occurrences.stream().filter(o -> o.routineId().equals(routineId)).toList();
+            perRoutine.add(routineAdherence(routineId, own, sessions, calendar, today, now));
+        }
+        Double overall7 = ratio(occurrences, today, 7);
+        Double overall14 = ratio(occurrences, today, 14);
+        Double overall28 = ratio(occurrences, today, 28);
+        PlanVersion current = calendar.inForce(today).orElse(calendar.versions().get(0));
+        return new Adherence(today, calendar.zoneOn(today).getId(), current.version(), lastEventAt,
+                overall7, overall14, overall28, Adherence.adherent(overall28), perRoutine,
+                pain(activities, calendar, today));
+    }
+
+    /** One report per CloudEvent (source, id); which copy is kept does not depend on arrival order. */
+    static Collection<Activity> withoutDuplicates(Collection<? extends Activity> reported) {
+        Map<Activity.EventKey, Activity> byKey = new TreeMap<>();
+        for (Activity a : reported) {
+            byKey.merge(a.key(), a, (x, y) -> x.toString().compareTo(y.toString()) <= 0 ? x : y);
+        }
+        return byKey.values();
+    }
+
+    /** Every occurrence from the first plan's start through today, oldest first. */
+    static List<Occurrence> occurrences(PlanCalendar calendar, Collection<Activity> activities, LocalDate today,
+                                        Instant now) {
+        Map<String, List<Session>> sessionsByRoutineAndDate = new HashMap<>();
+        for (Session s : Session.group(activities)) {
+            sessionsByRoutineAndDate.computeIfAbsent(s.routineId() + "@" + calendar.dateOf(s.startedAt()),
+                    k -> new ArrayList<>()).add(s);
+        }
+        List<SafetyPause> pauses = SafetyPause.from(activities);
+        LocalDate first = calendar.versions().stream().map(PlanVersion::startDate).min(Comparator.naturalOrder())
+                .orElseThrow();
+        List<Occurrence> occurrences = new ArrayList<>();
+        for (LocalDate d = first; !d.isAfter(today); d = d.plusDays(1)) {
+            Optional<PlanVersion> plan = calendar.inForce(d);
+            if (plan.isEmpty() || !plan.get().schedules(d)) {
+                continue;
+            }
+            Instant dayStart = calendar.startOf(d);
+            Instant dayEnd = calendar.endOf(d);
+            for (PlanVersion.PrescribedRoutine routine : plan.get().routines()) {
+                List<Session> sessions = sessionsByRoutineAndDate.getOrDefault(routine.routineId() + "@" + d, List.of());
+                Optional<Activity.SessionCompleted> best = bestCompletion(sessions, calendar.versions(), routine);
+                Occurrence.Status status;
+                if (best.isPresent()) {
+                    status = Occurrence.Status.COMPLETED;
+                } else if (sessions.stream().anyMatch(Session::painStopped)
+                        || pauses.stream().anyMatch(p -> p.overlaps(dayStart, dayEnd))) {
+                    status = Occurrence.Status.EXCUSED;
+                } else if (!now.isBefore(dayEnd)) {
+                    status = Occurrence.Status.MISSED;
+                } else {
+                    status = Occurrence.Status.PENDING;
+                }
+                occurrences.add(new Occurrence(routine.routineId(), d, status, plan.get(), best));
+            }
+        }
+        return occurrences;
+    }
+
+    /** The completion that delivered most of the dose, when more sessions completed that day. */
+    private static Optional<Activity.SessionCompleted> bestCompletion(List<Session> sessions, List<PlanVersion> versions,
+                                                                      PlanVersion.PrescribedRoutine inForce) {
+        return sessions.stream()
+                .flatMap(s -> s.completions().stream())
+                .max(Comparator.<Activity.SessionCompleted>comparingInt(
+                                c -> DoseAdherence.holdsDone(prescribed(c, versions, inForce).holds(), c.holds()))
+                        .thenComparing(Activity.SessionCompleted::key, Comparator.reverseOrder()));
+    }
+
+    /** The holds of the routine version the session ran, as a plan prescribed it; else the plan in force's. */
+    static PlanVersion.PrescribedRoutine prescribed(Activity.SessionCompleted completion, List<PlanVersion> versions,
+                                                    PlanVersion.PrescribedRoutine inForce) {
+        if (completion.routineVersion() == inForce.routineVersion()) {
+            return inForce;
+        }
+        return versions.stream()
+                .flatMap(v -> v.routines().stream())
+                .filter(r -> r.routineId().equals(completion.routineId())
+                        && r.routineVersion() == completion.routineVersion())
+                .findFirst()
+                .orElse(inForce);
+    }
+
+    private static Adherence.RoutineAdherence routineAdherence(String routineId, List<Occurrence> own,
+                                                               List<Session> sessions, PlanCalendar calendar,
+                                                               LocalDate today, Instant now) {
+        Double sa7 = ratio(own, today, 7);
+        Double sa14 = ratio(own, today, 14);
+        Double sa28 = ratio(own, today, 28);
+        LocalDate from28 = today.minusDays(27);
+        int abandoned28 = (int) sessions.stream()
+                .filter(s -> s.routineId().equals(routineId) && s.abandonedAt(now))
+                .filter(s -> !calendar.dateOf(s.startedAt()).isBefore(from28))
+                .count();
+        return new Adherence.RoutineAdherence(routineId, sa7, sa14, sa28,
+                dose(own, calendar, today, 7), dose(own, calendar, today, 28),
+                streak(own), habitStrength(own, calendar, today), Adherence.adherent(sa28),
+                count(own, today, 7, o -> o.status() == Occurrence.Status.COMPLETED),
+                count(own, today, 7, Occurrence::counts),
+                count(own, today, 14, Occurrence::counts),
+                count(own, today, 28, o -> o.status() == Occurrence.Status.COMPLETED),
+                count(own, today, 28, Occurrence::counts),
+                count(own, today, 28, o -> o.status() == Occurrence.Status.EXCUSED),
+                abandoned28,
+                own.stream().anyMatch(o -> o.date().equals(today) && o.status() == Occurrence.Status.PENDING));
+    }
+
+    /** Completed ÷ closed-and-not-excused among occurrences dated today−W+1 … today; null without a denominator. */
+    static Double ratio(List<Occurrence> occurrences, LocalDate today, int days) {
+        int completed = count(occurrences, today, days, o -> o.status() == Occurrence.Status.COMPLETED);
+        int denominator = count(occurrences, today, days, Occurrence::counts);
+        return denominator == 0 ? null : (double) completed / denominator;
+    }
+
+    private static int count(List<Occurrence> occurrences, LocalDate today, int days, Predicate<Occurrence> which) {
+        LocalDate from = today.minusDays(days - 1L);
+        return (int) occurrences.stream()
+                .filter(o -> !o.date().isBefore(from) && !o.date().isAfter(today))
+                .filter(which)
+                .count();
+    }
+
+    /** Holds done ÷ holds prescribed, over the completed occurrences in the window. */
+    static Double dose(List<Occurrence> occurrences, PlanCalendar calendar, LocalDate today, int days) {
+        LocalDate from = today.minusDays(days - 1L);
+        int done = 0;
+        int prescribed = 0;
+        for (Occurrence o : occurrences) {
+            if (o.date().isBefore(from) || o.bestCompletion().isEmpty()) {
+                continue;
+            }
+            Activity.SessionCompleted completion = o.bestCompletion().get();
+            PlanVersion.PrescribedRoutine inForce = o.plan().routines().stream()
+                    .filter(r -> r.routineId().equals(o.routineId())).findFirst().orElseThrow();
+            PlanVersion.PrescribedRoutine routine = prescribed(completion, calendar.versions(), inForce);
+            done += DoseAdherence.holdsDone(routine.holds(), completion.holds());
+            prescribed += routine.holds().size();
+        }
+        return prescribed == 0 ? null : (double) done / prescribed;
+    }
+
+    /** Consecutive completed occurrences up to the latest closed one; excused and pending ones are skipped. */
+    static int streak(List<Occurrence> own) {
+        int streak = 0;
+        for (int i = own.size() - 1; i >= 0; i--) {
+            Occurrence o = own.get(i);
+            if (o.status() == Occurrence.Status.COMPLETED) {
+                streak++;
+            } else if (o.status() == Occurrence.Status.MISSED) {
+                break;
+            }
+        }
+        return streak;
+    }
+
+    /**
+     * Loop Habit Tracker's score over the days from the routine's first occurrence through yesterday (and today once
+     * today's occurrence is closed). Each day takes the latest closed, non-excused occurrence's outcome; a day whose
+     * own occurrence is excused, or before any such occurrence, or with no active plan in force, leaves it unchanged.
+     */
+    static double habitStrength(List<Occurrence> own, PlanCalendar calendar, LocalDate today) {
+        if (own.isEmpty()) {
+            return 0.0;
+        }
+        Map<LocalDate, Occurrence> byDate = new HashMap<>();
+        own.forEach(o -> byDate.put(o.date(), o));
+        Occurrence todays = byDate.get(today);
+        LocalDate last = todays != null && todays.closed() ? today : today.minusDays(1);
+        double score = 0.0;
+        Boolean latest = null;
+        for (LocalDate d = own.get(0).date(); !d.isAfter(last); d = d.plusDays(1)) {
+            Occurrence o = byDate.get(d);
+            if (o != null && o.counts()) {
+                latest = o.status() == Occurrence.Status.COMPLETED;
+            }
+            Optional<PlanVersion> plan = calendar.inForce(d);
+            boolean excused = o != null && o.status() == Occurrence.Status.EXCUSED;
+            if (latest == null || excused || plan.isEmpty() || plan.get().status() != PlanVersion.Status.ACTIVE) {
+                continue;
+            }
+            score = HabitStrength.next(score, latest, plan.get().weeklyFrequency());
+        }
+        return score;
+    }
+
+    private static Adherence.Pain pain(Collection<Activity> activities, PlanCalendar calendar, LocalDate today) {
+        Instant end = calendar.endOf(today);
+        Predicate<Activity> in7 = within(calendar.startOf(today.minusDays(6)), end);
+        Predicate<Activity> in14 = within(calendar.startOf(today.minusDays(13)), end);
+        Predicate<Activity> in28 = within(calendar.startOf(today.minusDays(27)), end);
+        List<Activity.SessionPainStopped> stops = activities.stream()
+                .filter(Activity.SessionPainStopped.class::isInstance).map(Activity.SessionPainStopped.class::cast)
+                .toList();
+        List<Activity.SessionPainStopped> stops28 = stops.stream().filter(in28).toList();
+        Integer maxPain28 = activities.stream().filter(in28)
+                .map(a -> a instanceof Activity.SessionPainStopped s ? Integer.valueOf(s.pain())
+                        : a instanceof Activity.PainReported r ? Integer.valueOf(r.pain()) : null)
+                .filter(p -> p != null)
+                .max(Comparator.naturalOrder()).orElse(null);
+        return new Adherence.Pain(
+                (int) stops.stream().filter(in7).count(),
+                (int) stops.stream().filter(in14).count(),
+                stops28.size(),
+                maxPain28,
+                stops28.stream().anyMatch(Activity.SessionPainStopped::sharp),
+                stops28.stream().anyMatch(s -> !s.redFlags().isEmpty()));
+    }
+
+    private static Predicate<Activity> within(Instant from, Instant until) {
+        return a -> !a.time().isBefore(from) && a.time().isBefore(until);
+    }
+}

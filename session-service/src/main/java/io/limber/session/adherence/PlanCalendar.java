@@ -1,0 +1,82 @@
+package io.limber.session.adherence;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Local dates as a person's plan sees them: which plan version is in force on a date (the newest one published
+ * before that date ended, in that version's zone), and which instants belong to that date.
+ */
+public final class PlanCalendar {
+
+    private static final Comparator<PlanVersion> NEWEST_LAST =
+            Comparator.comparing(PlanVersion::publishedAt).thenComparingInt(PlanVersion::version);
+
+    private final List<PlanVersion> versions;
+
+    public PlanCalendar(Collection<PlanVersion> versions) {
+        Map<Integer, PlanVersion> byVersion = new TreeMap<>();
+        versions.forEach(v -> byVersion.merge(v.version(), v, (a, b) -> NEWEST_LAST.compare(a, b) <= 0 ? a : b));
+        this.versions = byVersion.values().stream().sorted(NEWEST_LAST).toList();
+    }
+
+    public boolean isEmpty() {
+        return versions.isEmpty();
+    }
+
+    public List<PlanVersion> versions() {
+        return versions;
+    }
+
+    /** The version in force on {@code date}; later versions never rewrite the past. */
+    public Optional<PlanVersion> inForce(LocalDate date) {
+        PlanVersion found = null;
+        for (PlanVersion v : versions) {
+            if (v.publishedAt().isBefore(endOf(date, v.zone()))) {
+                found = v;
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    /** The zone dates are counted in on {@code date}: that of the version in force, else the first version's. */
+    public ZoneId zoneOn(LocalDate date) {
+        return inForce(date).map(PlanVersion::zone).orElse(versions.get(0).zone());
+    }
+
+    public Instant startOf(LocalDate date) {
+        return date.atStartOfDay(zoneOn(date)).toInstant();
+    }
+
+    public Instant endOf(LocalDate date) {
+        return endOf(date, zoneOn(date));
+    }
+
+    /**
+     * The local date an instant belongs to. Around a change of zone a date's bounds come from the zone in force on
+     * it, so the candidate dates are the instant's local dates in every zone the plan used; the earliest whose
+     * bounds contain it wins.
+     */
+    public LocalDate dateOf(Instant instant) {
+        return versions.stream()
+                .map(v -> LocalDate.ofInstant(instant, v.zone()))
+                .distinct()
+                .sorted()
+                .filter(d -> !instant.isBefore(startOf(d)) && instant.isBefore(endOf(d)))
+                .findFirst()
+                .orElseGet(() -> LocalDate.ofInstant(instant, zoneOn(LocalDate.ofInstant(instant, versions.get(0).zone()))));
+    }
+
+    private static Instant endOf(LocalDate date, ZoneId zone) {
+        ZonedDateTime next = date.plusDays(1).atStartOfDay(zone);
+        return next.toInstant();
+    }
+}
