@@ -1,0 +1,68 @@
+package io.limber.routine.validation;
+
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Turns refused input into a 4xx problem that names the field and the reason. */
+public class ProblemMappers {
+
+    public static final String PROBLEM_JSON = "application/problem+json";
+
+    @ServerExceptionMapper
+    public Response invalidInput(InvalidInputException e) {
+        return problem(400, "Invalid input", e.violations());
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(ConflictException e) {
+        return problem(409, "Conflict", List.of(new Violation(e.field(), e.getMessage())));
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        return problem(404, "Not found", List.of(new Violation(e.field(), e.getMessage())));
+    }
+
+    /** Quarkus wraps a body that is not JSON at all in a bare 400; this names the place it broke. */
+    @ServerExceptionMapper
+    public Response malformedJson(WebApplicationException e) {
+        if (e.getCause() instanceof StreamReadException parse) {
+            String where = parse.getLocation() == null ? ""
+                    : " at line " + parse.getLocation().getLineNr() + ", column " + parse.getLocation().getColumnNr();
+            return problem(400, "Malformed JSON", List.of(new Violation("body",
+                    "malformed JSON" + where + ": " + parse.getOriginalMessage())));
+        }
+        return e.getResponse();
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response wrongType(MismatchedInputException e) {
+        return problem(400, "Invalid input", List.of(new Violation(path(e), "wrong type: " + e.getOriginalMessage())));
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response unmappable(JsonMappingException e) {
+        return problem(400, "Invalid input", List.of(new Violation(path(e), e.getOriginalMessage())));
+    }
+
+    static String path(JsonMappingException e) {
+        if (e.getPath().isEmpty()) {
+            return "body";
+        }
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining())
+                .replaceFirst("^\\.", "");
+    }
+
+    static Response problem(int status, String title, List<Violation> violations) {
+        String detail = violations.stream().map(v -> v.field() + ": " + v.reason()).collect(Collectors.joining("; "));
+        return Response.status(status).type(PROBLEM_JSON).entity(new Problem(title, status, detail, violations)).build();
+    }
+}
