@@ -62,11 +62,7 @@ public final class KafkaTestClient implements AutoCloseable {
                                                              int count, Duration timeout) {
         List<ConsumerRecord<String, String>> matching = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = consumer()) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(info -> new TopicPartition(topic, info.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+            assignFromBeginning(consumer, topic);
             Instant deadline = Instant.now().plus(timeout);
             while (matching.size() < count && Instant.now().isBefore(deadline)) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
@@ -87,11 +83,7 @@ public final class KafkaTestClient implements AutoCloseable {
     public List<ConsumerRecord<String, String>> readAll(String topic) {
         List<ConsumerRecord<String, String>> all = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = consumer()) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(info -> new TopicPartition(topic, info.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+            List<TopicPartition> partitions = assignFromBeginning(consumer, topic);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             Instant deadline = Instant.now().plusSeconds(30);
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))
@@ -100,6 +92,15 @@ public final class KafkaTestClient implements AutoCloseable {
             }
         }
         return all;
+    }
+
+    private static List<TopicPartition> assignFromBeginning(KafkaConsumer<String, String> consumer, String topic) {
+        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                .map(info -> new TopicPartition(topic, info.partition()))
+                .toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        return partitions;
     }
 
     private KafkaConsumer<String, String> consumer() {
