@@ -1,0 +1,367 @@
+// Offline checks of Limber's Kubernetes manifests, run by ../check.
+//
+//   node validate.mjs manifests --crds DIR --topics LimberTopic.java FILE...
+//       Schema-validates every object of every built overlay (FILE = `kubectl kustomize` output)
+//       and applies the policy rules. Prints one line per problem; exits 1 if there is any.
+//   node validate.mjs fixtures --crds DIR --topics LimberTopic.java FILE...
+//       Negative tests: each fixture names, in a `# expect: <rule>` line, the rule it breaks.
+//       Passes only when that rule, and no other, reports the fixture.
+//   node validate.mjs extract-rules --out RULES.yaml FILE
+//       Writes the groups of the PrometheusRules in FILE as a plain rules file for promtool.
+//   node validate.mjs dashboards --metrics metrics-used.txt --rules RULES.yaml DASHBOARD.json...
+//       Every PromQL expression of the dashboards and alert rules only queries metrics listed in
+//       metrics-used.txt (and every listed metric is queried), and no label names a user.
+import fs from "node:fs";
+import path from "node:path";
+import YAML from "yaml";
+import Ajv from "ajv";
+
+// ---------------------------------------------------------------- arguments
+
+const [mode, ...rest] = process.argv.slice(2);
+const opts = { files: [] };
+for (let i = 0; i < rest.length; i++) {
+  if (rest[i].startsWith("--")) opts[rest[i].slice(2)] = rest[++i];
+  else opts.files.push(rest[i]);
+}
+
+// ---------------------------------------------------------------- LimberTopic.java
+
+/** The topics the services use, read from the Java source the local stack creates them from. */
+export function readLimberTopics(javaFile) {
+  const src = fs.readFileSync(javaFile, "utf8");
+  const ints = {};
+  for (const m of src.matchAll(/static\s+final\s+int\s+(\w+)\s*=\s*(\d+)\s*;/g)) ints[m[1]] = Number(m[2]);
+  const durations = {};
+  for (const m of src.matchAll(/static\s+final\s+Duration\s+(\w+)\s*=\s*Duration\.of(Days|Hours|Minutes)\((\d+)\)\s*;/g)) {
+    const unit = { Days: 86400000, Hours: 3600000, Minutes: 60000 }[m[2]];
+    durations[m[1]] = Number(m[3]) * unit;
+  }
+  // Helpers compacted(name) and kept(name, retention) must use the PARTITIONS constant.
+  if (!/compacted\(String name\)\s*\{\s*return new LimberTopic\(name, PARTITIONS, true, null\)/.test(src)
+      || !/kept\(String name, Duration retention\)\s*\{\s*return new LimberTopic\(name, PARTITIONS, false, retention\)/.test(src)) {
+    throw new Error(`${javaFile}: the helpers compacted()/kept() changed shape; update readLimberTopics in ${import.meta.url}`);
+  }
+  const list = src.match(/List<LimberTopic>\s+ALL\s*=\s*List\.of\(([\s\S]*?)\);/);
+  if (!list) throw new Error(`${javaFile}: no 'List<LimberTopic> ALL = List.of(...)' found`);
+  const entries = list[1].split(/,(?![^()]*\))/).map((s) => s.trim()).filter(Boolean);
+  const topics = [];
+  for (const e of entries) {
+    let m;
+    if ((m = e.match(/^compacted\("([^"]+)"\)$/))) {
+      topics.push({ name: m[1], partitions: ints.PARTITIONS, compacted: true });
+    } else if ((m = e.match(/^kept\("([^"]+)",\s*(\w+)\)$/)) && durations[m[2]] !== undefined) {
+      topics.push({ name: m[1], partitions: ints.PARTITIONS, compacted: false, retentionMs: durations[m[2]] });
+    } else if ((m = e.match(/^new LimberTopic\("([^"]+)",\s*(\w+),\s*(true|false),\s*(\w+)\)$/))) {
+      const partitions = /^\d+$/.test(m[2]) ? Number(m[2]) : ints[m[2]];
+      topics.push({ name: m[1], partitions, compacted: m[3] === "true", retentionMs: durations[m[4]] });
+    } else {
+      throw new Error(`${javaFile}: cannot read topic entry '${e}'`);
+    }
+  }
+  if (topics.length === 0 || topics.some((t) => !Number.isInteger(t.partitions))) {
+    throw new Error(`${javaFile}: no topics, or a partition count that is not a number`);
+  }
+  return topics;
+}
+
+// ---------------------------------------------------------------- schemas
+
+async function coreModel(apiVersion, kind) {
+  let mod;
+  if (apiVersion.startsWith("monitoring.coreos.com/")) mod = `@kubernetes-models/prometheus-operator/${apiVersion}`;
+  else if (apiVersion.startsWith("keda.sh/")) mod = `@kubernetes-models/keda/${apiVersion}`;
+  else if (/^([a-z0-9.]+\/)?v[0-9a-z]+$/.test(apiVersion)) mod = `kubernetes-models/${apiVersion}`;
+  else return null;
+  try {
+    const m = await import(mod);
+    return m[kind] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Strict like `kubectl apply --validate=strict`: an object schema rejects fields it does not declare. */
+function strictify(schema) {
+  if (Array.isArray(schema)) return schema.forEach(strictify);
+  if (!schema || typeof schema !== "object") return;
+  if (schema.type === "object" && schema.properties && schema.additionalProperties === undefined
+      && !schema["x-kubernetes-preserve-unknown-fields"]) {
+    schema.additionalProperties = false;
+  }
+  for (const v of Object.values(schema)) if (v && typeof v === "object") strictify(v);
+}
+
+function loadCrds(dir) {
+  const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+  const byKey = new Map();
+  for (const f of fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f))) {
+    for (const doc of YAML.parseAllDocuments(fs.readFileSync(path.join(dir, f), "utf8"))) {
+      const crd = doc.toJS();
+      if (!crd || crd.kind !== "CustomResourceDefinition") continue;
+      for (const v of crd.spec.versions) {
+        const schema = structuredClone(v.schema.openAPIV3Schema);
+        // apiVersion, kind and metadata are checked by the API server, not by the CRD schema.
+        schema.properties = { ...schema.properties, apiVersion: { type: "string" }, kind: { type: "string" }, metadata: { type: "object" } };
+        strictify(schema);
+        byKey.set(`${crd.spec.group}/${v.name}/${crd.spec.names.kind}`, ajv.compile(schema));
+      }
+    }
+  }
+  if (byKey.size === 0) throw new Error(`no CustomResourceDefinition found in ${dir}`);
+  return byKey;
+}
+
+async function schemaProblems(obj, crds) {
+  const where = `${obj.kind}/${obj.metadata?.name}`;
+  const crd = crds.get(`${obj.apiVersion}/${obj.kind}`);
+  if (crd) {
+    if (crd(obj)) return [];
+    return crd.errors.map((e) => `schema: ${where}: ${e.instancePath || "/"} ${e.message}${e.params?.additionalProperty ? ` '${e.params.additionalProperty}'` : ""}`);
+  }
+  const Model = await coreModel(obj.apiVersion, obj.kind);
+  if (!Model) return [`schema: ${where}: no schema for ${obj.apiVersion} ${obj.kind}`];
+  try {
+    new Model(obj).validate();
+    return [];
+  } catch (e) {
+    return [`schema: ${where}: ${e.message}`];
+  }
+}
+
+// ---------------------------------------------------------------- policy
+
+const SECRET_KEY = /(pass(word)?|secret|token|credential|api[_-]?key|private[_-]?key|jaas)/i;
+const SECRET_VALUE = /(-----BEGIN [A-Z ]*PRIVATE KEY-----|password\s*=\s*["']?[^"'\s;]+|LoginModule\s+required)/i;
+
+function podSpecs(obj) {
+  const s = obj.spec ?? {};
+  switch (obj.kind) {
+    case "Pod": return [s];
+    case "Deployment": case "StatefulSet": case "DaemonSet": case "ReplicaSet": case "Job": return [s.template?.spec ?? {}];
+    case "CronJob": return [s.jobTemplate?.spec?.template?.spec ?? {}];
+    default: return [];
+  }
+}
+
+/** Policy rules; each returns [rule, message] pairs. `topics` is LimberTopic.ALL. */
+function policyProblems(obj, topics) {
+  const out = [];
+  const where = `${obj.kind}/${obj.metadata?.name}`;
+  const add = (rule, msg) => out.push([rule, `${where}: ${msg}`]);
+
+  for (const pod of podSpecs(obj)) {
+    const podSc = pod.securityContext ?? {};
+    for (const c of [...(pod.initContainers ?? []), ...(pod.containers ?? [])]) {
+      const isInit = (pod.initContainers ?? []).includes(c);
+      const cn = `container ${c.name}`;
+      const lim = c.resources?.limits ?? {};
+      const req = c.resources?.requests ?? {};
+      if (!lim.cpu || !lim.memory || !req.cpu || !req.memory) add("limits", `${cn} lacks cpu/memory requests and limits`);
+      if (!isInit) {
+        const missing = ["livenessProbe", "readinessProbe", "startupProbe"].filter((p) => !c[p]);
+        if (missing.length) add("probes", `${cn} has no ${missing.join(", ")}`);
+      }
+      const sc = c.securityContext ?? {};
+      const nonRoot = sc.runAsNonRoot ?? podSc.runAsNonRoot;
+      const uid = sc.runAsUser ?? podSc.runAsUser;
+      if (nonRoot !== true || uid === 0 || sc.privileged === true || sc.allowPrivilegeEscalation !== false) {
+        add("root", `${cn} may run as root or escalate (runAsNonRoot=${nonRoot}, runAsUser=${uid}, allowPrivilegeEscalation=${sc.allowPrivilegeEscalation})`);
+      }
+      if (sc.readOnlyRootFilesystem !== true) add("read-only-root", `${cn} has a writable root file system`);
+      const image = String(c.image ?? "");
+      const tag = image.includes("@") ? "digest" : (image.split("/").pop().split(":")[1] ?? "");
+      if (tag === "" || tag === "latest") add("image-tag", `${cn} image '${image}' is untagged or 'latest'`);
+      for (const e of c.env ?? []) {
+        if (e.value !== undefined && (SECRET_KEY.test(e.name) || SECRET_VALUE.test(String(e.value)))) {
+          add("secret-in-env", `${cn} env ${e.name} has a literal value; take it from a Secret`);
+        }
+      }
+    }
+  }
+
+  if (obj.kind === "ConfigMap") {
+    for (const [k, v] of Object.entries({ ...(obj.data ?? {}), ...(obj.binaryData ?? {}) })) {
+      if (SECRET_KEY.test(k) || SECRET_VALUE.test(String(v))) add("secret-in-configmap", `key ${k} looks like a secret value`);
+    }
+  }
+  if (obj.kind === "Secret" && (Object.keys(obj.data ?? {}).length || Object.keys(obj.stringData ?? {}).length)) {
+    add("secret-in-git", "a Secret with values is in the manifests; create it in the cluster (see create-secrets)");
+  }
+
+  if (obj.kind === "KafkaTopic") {
+    const name = obj.spec?.topicName ?? obj.metadata?.name;
+    const t = topics.find((x) => x.name === name);
+    if (!t) {
+      add("topic-name", `topic '${name}' is not in LimberTopic.java (${topics.map((x) => x.name).join(", ")})`);
+    } else {
+      if (obj.spec?.partitions !== t.partitions) add("topic-partitions", `topic '${name}' has ${obj.spec?.partitions} partitions, LimberTopic.java says ${t.partitions}`);
+      const cfg = obj.spec?.config ?? {};
+      const policy = String(cfg["cleanup.policy"] ?? "delete");
+      if ((policy === "compact") !== t.compacted) add("topic-config", `topic '${name}' cleanup.policy=${policy}, LimberTopic.java says ${t.compacted ? "compact" : "delete"}`);
+      if (!t.compacted && Number(cfg["retention.ms"]) !== t.retentionMs) add("topic-config", `topic '${name}' retention.ms=${cfg["retention.ms"]}, LimberTopic.java says ${t.retentionMs}`);
+    }
+  }
+  return out;
+}
+
+/** Rules over a whole overlay rather than one object. */
+function setProblems(objs, topics) {
+  const out = [];
+  const names = objs.filter((o) => o.kind === "KafkaTopic").map((o) => o.spec?.topicName ?? o.metadata?.name);
+  for (const t of topics) if (!names.includes(t.name)) out.push(["topic-missing", `no KafkaTopic for '${t.name}' of LimberTopic.java`]);
+  const dup = names.filter((n, i) => names.indexOf(n) !== i);
+  for (const n of new Set(dup)) out.push(["topic-name", `KafkaTopic '${n}' declared twice`]);
+  return out;
+}
+
+function readObjects(file) {
+  const docs = YAML.parseAllDocuments(fs.readFileSync(file, "utf8"));
+  for (const d of docs) if (d.errors.length) throw new Error(`${file}: ${d.errors[0].message}`);
+  return docs.map((d) => d.toJS()).filter((o) => o && typeof o === "object");
+}
+
+// ---------------------------------------------------------------- PromQL metric names
+
+const PROMQL_WORDS = new Set(["by", "without", "on", "ignoring", "group_left", "group_right", "offset", "bool", "and", "or", "unless", "inf", "nan", "le", "atan2"]);
+
+/** Metric names and label names a PromQL expression refers to (a careful tokenizer, not a parser). */
+export function promqlRefs(expr) {
+  let e = expr.replace(/\$__\w+|\$\{?\w+\}?/g, "5m");
+  const labels = new Set();
+  e = e.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, '""');
+  e = e.replace(/\{([^}]*)\}/g, (_, inner) => {
+    for (const m of inner.matchAll(/([a-zA-Z_]\w*)\s*(=~|!~|!=|=)/g)) labels.add(m[1]);
+    return " ";
+  });
+  e = e.replace(/\b(by|without|on|ignoring|group_left|group_right)\s*\(([^)]*)\)/g, (_, _k, inner) => {
+    for (const l of inner.split(",").map((s) => s.trim()).filter(Boolean)) labels.add(l);
+    return " ";
+  });
+  e = e.replace(/\[[^\]]*\]/g, " ").replace(/\boffset\s+-?\w+/g, " ");
+  const metrics = new Set();
+  for (const m of e.matchAll(/(?<![\w.])([a-zA-Z_:][\w:]*)(\s*\()?/g)) {
+    if (m[2] || PROMQL_WORDS.has(m[1].toLowerCase())) continue; // function call or keyword
+    if (/^\d/.test(m[1])) continue;
+    metrics.add(m[1]);
+  }
+  return { metrics: [...metrics], labels: [...labels] };
+}
+
+// ---------------------------------------------------------------- modes
+
+async function checkManifests() {
+  const crds = loadCrds(opts.crds);
+  const topics = readLimberTopics(opts.topics);
+  let problems = 0;
+  let objects = 0;
+  for (const file of opts.files) {
+    const objs = readObjects(file);
+    const label = path.basename(file);
+    const lines = [];
+    for (const o of objs) {
+      objects++;
+      lines.push(...(await schemaProblems(o, crds)));
+      lines.push(...policyProblems(o, topics).map(([r, m]) => `policy ${r}: ${m}`));
+    }
+    lines.push(...setProblems(objs, topics).map(([r, m]) => `policy ${r}: ${m}`));
+    for (const l of lines) console.log(`  FAIL ${label}: ${l}`);
+    console.log(`  ${lines.length ? "FAIL" : "ok  "} ${label}: ${objs.length} objects, ${lines.length} problems`);
+    problems += lines.length;
+  }
+  console.log(`  topics from LimberTopic.java: ${topics.map((t) => `${t.name}/${t.partitions}`).join(" ")}`);
+  console.log(`  ${objects} objects validated, ${problems} problems`);
+  return problems === 0;
+}
+
+async function checkFixtures() {
+  const crds = loadCrds(opts.crds);
+  const topics = readLimberTopics(opts.topics);
+  let failed = 0;
+  const covered = new Set();
+  for (const file of opts.files) {
+    const text = fs.readFileSync(file, "utf8");
+    const expect = text.match(/^# expect: ([\w-]+)/m)?.[1];
+    if (!expect) { console.log(`  FAIL ${path.basename(file)}: no '# expect: <rule>' line`); failed++; continue; }
+    const whole = /^# scope: overlay/m.test(text);
+    const objs = readObjects(file);
+    const found = [];
+    for (const o of objs) {
+      for (const p of await schemaProblems(o, crds)) found.push(["schema", p]);
+      found.push(...policyProblems(o, topics));
+    }
+    if (whole) found.push(...setProblems(objs, topics));
+    const rules = [...new Set(found.map(([r]) => r))];
+    const ok = rules.length === 1 && rules[0] === expect;
+    if (ok) covered.add(expect);
+    else failed++;
+    console.log(`  ${ok ? "ok  " : "FAIL"} ${path.basename(file)}: expected only '${expect}', got ${rules.length ? rules.map((r) => `'${r}'`).join(", ") : "nothing"}`
+      + (ok ? "" : "\n         " + found.map(([, m]) => m).join("\n         ")));
+  }
+  const all = ["schema", "limits", "probes", "root", "read-only-root", "image-tag", "secret-in-env", "secret-in-configmap", "secret-in-git",
+    "topic-name", "topic-partitions", "topic-config", "topic-missing"];
+  const uncovered = all.filter((r) => !covered.has(r));
+  if (uncovered.length) { console.log(`  FAIL no passing negative fixture for: ${uncovered.join(", ")}`); failed++; }
+  console.log(`  ${opts.files.length} fixtures, ${covered.size}/${all.length} rules proven to catch a bad manifest`);
+  return failed === 0;
+}
+
+function checkDashboards() {
+  const listed = new Map();
+  for (const line of fs.readFileSync(opts.metrics, "utf8").split("\n")) {
+    const l = line.replace(/#.*/, "").trim();
+    if (!l) continue;
+    const [owner, metric, ...more] = l.split(/\s+/);
+    if (!metric || more.length) { console.log(`  FAIL metrics-used.txt: '${l}' is not '<owner> <metric>'`); return false; }
+    listed.set(metric, [...(listed.get(metric) ?? []), owner]);
+  }
+  const exprs = [];
+  for (const file of opts.files) {
+    const dash = JSON.parse(fs.readFileSync(file, "utf8"));
+    const panels = (dash.panels ?? []).flatMap((p) => [p, ...(p.panels ?? [])]).filter((p) => p.type !== "row");
+    for (const p of panels) {
+      if (!p.targets?.length) { exprs.push({ where: `${path.basename(file)} '${p.title}'`, expr: "" }); continue; }
+      for (const t of p.targets) exprs.push({ where: `${path.basename(file)} '${p.title}'`, expr: t.expr ?? "" });
+    }
+  }
+  for (const g of YAML.parse(fs.readFileSync(opts.rules, "utf8")).groups) {
+    for (const r of g.rules) exprs.push({ where: `alert ${r.alert ?? r.record}`, expr: r.expr });
+  }
+  let bad = 0;
+  const used = new Set();
+  for (const { where, expr } of exprs) {
+    if (!expr.trim()) { console.log(`  FAIL ${where}: no PromQL expression`); bad++; continue; }
+    const { metrics, labels } = promqlRefs(expr);
+    if (!metrics.length) { console.log(`  FAIL ${where}: no metric found in '${expr}'`); bad++; }
+    for (const m of metrics) {
+      used.add(m);
+      if (!listed.has(m)) { console.log(`  FAIL ${where}: metric ${m} is not in metrics-used.txt`); bad++; }
+    }
+    for (const l of labels) {
+      if (/user|person|patient|email/i.test(l)) { console.log(`  FAIL ${where}: label '${l}' would identify a person`); bad++; }
+    }
+  }
+  for (const m of listed.keys()) if (!used.has(m)) { console.log(`  FAIL metrics-used.txt: ${m} is listed but no dashboard or alert queries it`); bad++; }
+  console.log(`  ${exprs.length} expressions, ${used.size} metrics, ${bad} problems`);
+  return bad === 0;
+}
+
+/** Writes the groups of every PrometheusRule in the built manifests as one Prometheus rules file. */
+function extractRules() {
+  const groups = opts.files.flatMap(readObjects).filter((o) => o.kind === "PrometheusRule").flatMap((o) => o.spec.groups);
+  if (!groups.length) throw new Error("no PrometheusRule found");
+  fs.writeFileSync(opts.out, YAML.stringify({ groups }));
+  return true;
+}
+
+const run = { manifests: checkManifests, "extract-rules": async () => extractRules(), fixtures: checkFixtures, dashboards: async () => checkDashboards() }[mode];
+if (!run) {
+  console.error("usage: node validate.mjs manifests|fixtures|dashboards ...");
+  process.exit(2);
+}
+try {
+  process.exit((await run()) ? 0 : 1);
+} catch (e) {
+  console.log(`  FAIL ${e.message}`);
+  process.exit(1);
+}
