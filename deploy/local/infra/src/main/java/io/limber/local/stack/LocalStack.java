@@ -25,7 +25,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
  * (used by CI to keep the README's first command true); {@code --infra-only} starts Kafka and PostgreSQL
  * without the services; {@code --kafka-port N} (default 9092 when free).
  */
-public final class LocalStack {
+public final class LocalStack implements AutoCloseable {
 
     /** A service of Limber: its name, port and database. */
     record Service(String name, int port, String database) {
@@ -40,54 +40,94 @@ public final class LocalStack {
             new Service("reminder-service", 8083, "reminder"));
 
     private final Deque<AutoCloseable> started = new ConcurrentLinkedDeque<>();
+    private final List<ServiceProcess> services = new ArrayList<>();
     private volatile boolean stopping;
+    private final Map<String, Integer> ports = new java.util.HashMap<>();
+    private KafkaBroker broker;
+    private PostgresServer postgres;
+
+    /** Starts everything the options ask for; the caller closes it. */
+    public static LocalStack start(Options options, Path root) {
+        LocalStack stack = new LocalStack();
+        try {
+            stack.startAll(options, root);
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    public String kafkaBootstrapServers() {
+        return broker.bootstrapServers();
+    }
+
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    /** The base URL of a running service, e.g. {@code http://127.0.0.1:8082}. */
+    public java.net.URI url(String service) {
+        Integer port = ports.get(service);
+        if (port == null) {
+            throw new IllegalArgumentException("no service " + service + " running");
+        }
+        return java.net.URI.create("http://127.0.0.1:" + port);
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
         LocalStack stack = new LocalStack();
         Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "limber-local-stop"));
         try {
-            List<ServiceProcess> services = stack.start(options);
+            stack.startAll(options, Path.of("").toAbsolutePath());
             if (options.smoke()) {
                 System.out.println("smoke: all services ready; stopping");
                 System.exit(0);
             }
-            stack.watch(services);
+            stack.watch(stack.services);
         } catch (RuntimeException e) {
             System.err.println("local stack failed: " + e.getMessage());
             System.exit(1);
         }
     }
 
-    List<ServiceProcess> start(Options options) {
-        Path root = Path.of("").toAbsolutePath();
+    private void startAll(Options options, Path root) {
         Path logs = root.resolve(".local-stack/logs");
         createDirectories(logs);
         Instant begin = Instant.now();
 
         for (Service service : SERVICES) {
-            if (!options.infraOnly() && Ports.isListening("127.0.0.1", service.port())) {
-                throw new IllegalStateException("port " + service.port() + " for " + service.name()
+            ports.put(service.name(), options.freePorts() ? Ports.free() : service.port());
+            if (!options.infraOnly() && Ports.isListening("127.0.0.1", ports.get(service.name()))) {
+                throw new IllegalStateException("port " + ports.get(service.name()) + " for " + service.name()
                         + " is taken: is another local stack running?");
             }
         }
 
         say("starting Kafka (KRaft, one node) ...");
-        KafkaBroker broker = KafkaBroker.start(tempDir("limber-kafka-"), true, Ports.preferred(options.kafkaPort()));
+        broker = KafkaBroker.start(tempDir("limber-kafka-"), true, Ports.preferred(options.kafkaPort()));
         started.push(broker);
         broker.createTopics(LimberTopic.ALL);
 
         say("starting PostgreSQL ...");
-        PostgresServer postgres = PostgresServer.fromEnvironmentOrEmbedded(System.getenv(), Ports.preferred(5433), null);
+        postgres = PostgresServer.fromEnvironmentOrEmbedded(System.getenv(), Ports.preferred(5433), null);
         started.push(postgres);
         SERVICES.forEach(service -> postgres.createDatabaseIfMissing(service.database()));
 
-        List<ServiceProcess> processes = new ArrayList<>();
+        List<ServiceProcess> processes = services;
         if (!options.infraOnly()) {
             for (Service service : SERVICES) {
                 say("starting " + service.name() + " ...");
-                ServiceProcess process = ServiceProcess.start(service.name(), service.port(), service.jar(root),
+                int port = ports.get(service.name());
+                ServiceProcess process = ServiceProcess.start(service.name(), port, service.jar(root),
                         logs.resolve(service.name() + ".log"), Map.of(
+                                "QUARKUS_HTTP_PORT", Integer.toString(port),
                                 "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
                                 "DB_HOST", postgres.host(),
                                 "DB_PORT", Integer.toString(postgres.port()),
@@ -102,7 +142,6 @@ public final class LocalStack {
             }
         }
         printSummary(broker, postgres, processes, Duration.between(begin, Instant.now()), logs);
-        return processes;
     }
 
     /** Blocks until Ctrl-C; says so when a service dies. */
@@ -173,8 +212,14 @@ public final class LocalStack {
     }
 
     /** Command-line options. */
-    record Options(boolean smoke, boolean infraOnly, int kafkaPort) {
-        static Options parse(String[] args) {
+    public record Options(boolean smoke, boolean infraOnly, int kafkaPort, boolean freePorts) {
+
+        /** Everything, on free ports: what tests want, even beside a running local stack. */
+        public static Options forTests() {
+            return new Options(false, false, Ports.free(), true);
+        }
+
+        public static Options parse(String[] args) {
             boolean smoke = false;
             boolean infraOnly = false;
             int kafkaPort = 9092;
@@ -187,7 +232,7 @@ public final class LocalStack {
                             + " (known: --smoke, --infra-only, --kafka-port N)");
                 }
             }
-            return new Options(smoke, infraOnly, kafkaPort);
+            return new Options(smoke, infraOnly, kafkaPort, false);
         }
     }
 }
