@@ -18,7 +18,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Any permutation of a person's events, with duplicates, gives the adherence of the in-order stream. */
-class AdherenceOrderIndependenceProperties {
+class AdherenceOrderIndependenceTest {
 
     private static final PlanVersion PLAN = plan(1, AMSTERDAM, DAILY, "2026-11-01", at("2026-11-01T08:00"), STRETCHES_V1);
     private static final PlanVersion CHANGED = plan(2, NEW_YORK, MON_WED_FRI, "2026-11-01",

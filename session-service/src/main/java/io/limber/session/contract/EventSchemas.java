@@ -1,0 +1,93 @@
+package io.limber.session.contract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.PathType;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The JSON Schemas of the events session-service owns (src/main/resources/events), by CloudEvents type. */
+public final class EventSchemas {
+
+    public static final String SESSION_STARTED = "limber.session.started";
+    public static final String SESSION_COMPLETED = "limber.session.completed";
+    public static final String SESSION_PAIN_STOPPED = "limber.session.pain-stopped";
+    public static final String PAIN_REPORTED = "limber.pain.reported";
+    public static final String ADHERENCE_UPDATED = "limber.adherence.updated";
+
+    /** The client event types, in the order the contract lists them. */
+    public static final List<String> CLIENT_TYPES = List.of(SESSION_STARTED, SESSION_COMPLETED, SESSION_PAIN_STOPPED,
+            PAIN_REPORTED);
+
+    private static final Map<String, String> FILES = Map.of(
+            SESSION_STARTED, "session-started",
+            SESSION_COMPLETED, "session-completed",
+            SESSION_PAIN_STOPPED, "session-pain-stopped",
+            PAIN_REPORTED, "pain-reported",
+            ADHERENCE_UPDATED, "adherence-updated");
+
+    private final Map<String, JsonSchema> schemas;
+
+    public EventSchemas() {
+        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
+                .formatAssertionsEnabled(true).pathType(PathType.JSON_PATH).build();
+        this.schemas = Map.copyOf(FILES.entrySet().stream().collect(java.util.stream.Collectors.toMap(
+                Map.Entry::getKey, e -> load(factory, config, e.getValue()))));
+    }
+
+    /** Everything wrong with the event, first the envelope's type; empty when it is valid. */
+    public List<Violation> violations(JsonNode event) {
+        if (event == null || !event.isObject()) {
+            return List.of(new Violation("$", "a CloudEvent must be a JSON object"));
+        }
+        JsonNode type = event.get("type");
+        JsonSchema schema = type == null ? null : schemas.get(type.asText());
+        if (schema == null) {
+            return List.of(new Violation("$.type", type == null ? "required" : "unknown type '" + type.asText() + "'"));
+        }
+        Set<ValidationMessage> messages = schema.validate(event);
+        return messages.stream()
+                .map(m -> new Violation(field(m), reason(m)))
+                .sorted(Comparator.comparing(Violation::field).thenComparing(Violation::reason))
+                .toList();
+    }
+
+    public boolean isClientType(String type) {
+        return CLIENT_TYPES.contains(type);
+    }
+
+    /** A missing property is named itself, not its parent object. */
+    private static String field(ValidationMessage message) {
+        String location = message.getInstanceLocation().toString();
+        return "required".equals(message.getType()) && message.getProperty() != null
+                ? location + "." + message.getProperty() : location;
+    }
+
+    private static String reason(ValidationMessage message) {
+        String text = message.getMessage();
+        String location = message.getInstanceLocation().toString();
+        return text.startsWith(location + ": ") ? text.substring(location.length() + 2) : text;
+    }
+
+    private static JsonSchema load(JsonSchemaFactory factory, SchemaValidatorsConfig config, String name) {
+        String resource = "/events/" + name + ".schema.json";
+        try (InputStream in = EventSchemas.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing " + resource);
+            }
+            return factory.getSchema(in, config);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
