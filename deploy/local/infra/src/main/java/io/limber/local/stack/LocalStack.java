@@ -42,6 +42,7 @@ public final class LocalStack implements AutoCloseable {
     private final Deque<AutoCloseable> started = new ConcurrentLinkedDeque<>();
     private final List<ServiceProcess> services = new ArrayList<>();
     private volatile boolean stopping;
+    private Path simulatorLog;
     private final Map<String, Integer> ports = new java.util.HashMap<>();
     private KafkaBroker broker;
     private PostgresServer postgres;
@@ -142,12 +143,59 @@ public final class LocalStack implements AutoCloseable {
             }
         }
         printSummary(broker, postgres, processes, Duration.between(begin, Instant.now()), logs);
+        if (options.simulator()) {
+            startSimulator(root, logs, options.simulatorArgs());
+        }
+    }
+
+    private void startSimulator(Path root, Path logs, List<String> args) {
+        Path module = root.resolve("deploy/simulator/target");
+        Path classpathFile = module.resolve("runtime.classpath");
+        if (!Files.exists(classpathFile)) {
+            throw new IllegalStateException("the simulator is not built: " + classpathFile + " is missing");
+        }
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                "-cp", module.resolve("classes") + java.io.File.pathSeparator + readString(classpathFile).trim(),
+                "io.limber.simulator.Simulator",
+                "--kafka", broker.bootstrapServers(),
+                "--routine-service", url("routine-service").toString(),
+                "--session-service", url("session-service").toString()));
+        command.addAll(args);
+        simulatorLog = logs.resolve("simulator.log");
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(simulatorLog.toFile()).start();
+            started.push(() -> {
+                process.destroy();
+                process.waitFor();
+            });
+            say("client simulator started (" + (args.isEmpty() ? "14 people, 28 days of history, seed 42" : String.join(" ", args))
+                    + "); its log: " + simulatorLog);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the simulator", e);
+        }
+    }
+
+    private static String readString(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Blocks until Ctrl-C; says so when a service dies. */
     void watch(List<ServiceProcess> services) throws InterruptedException {
         List<ServiceProcess> alive = new ArrayList<>(services);
+        LiveSummary summary = services.isEmpty() ? null : new LiveSummary(url("routine-service"),
+                url("session-service"), url("reminder-service"), simulatorLog);
+        long tick = 0;
         while (true) {
+            if (summary != null && tick++ % 10 == 5) {
+                System.out.print(summary.render());
+            }
             for (ServiceProcess service : List.copyOf(alive)) {
                 if (!service.isAlive() && !stopping) {
                     say(service.name() + " stopped unexpectedly; its log: " + service.log());
@@ -212,27 +260,37 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** Command-line options. */
-    public record Options(boolean smoke, boolean infraOnly, int kafkaPort, boolean freePorts) {
+    public record Options(boolean smoke, boolean infraOnly, int kafkaPort, boolean freePorts, boolean simulator,
+                          List<String> simulatorArgs) {
 
-        /** Everything, on free ports: what tests want, even beside a running local stack. */
+        /** The services on free ports, no simulator: what tests want, even beside a running local stack. */
         public static Options forTests() {
-            return new Options(false, false, Ports.free(), true);
+            return new Options(false, false, Ports.free(), true, false, List.of());
         }
 
         public static Options parse(String[] args) {
             boolean smoke = false;
             boolean infraOnly = false;
+            boolean simulator = true;
             int kafkaPort = 9092;
+            List<String> simulatorArgs = new ArrayList<>();
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--smoke" -> smoke = true;
                     case "--infra-only" -> infraOnly = true;
+                    case "--no-simulator" -> simulator = false;
                     case "--kafka-port" -> kafkaPort = Integer.parseInt(args[++i]);
+                    case "--people", "--days", "--seed", "--rate" -> {
+                        simulatorArgs.add(args[i]);
+                        simulatorArgs.add(args[++i]);
+                    }
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + " (known: --smoke, --infra-only, --kafka-port N)");
+                            + " (known: --smoke, --infra-only, --no-simulator, --kafka-port N, --people N, --days N,"
+                            + " --seed N, --rate EVENTS_PER_S)");
                 }
             }
-            return new Options(smoke, infraOnly, kafkaPort, false);
+            return new Options(smoke, infraOnly, kafkaPort, false, simulator && !smoke && !infraOnly,
+                    List.copyOf(simulatorArgs));
         }
     }
 }
