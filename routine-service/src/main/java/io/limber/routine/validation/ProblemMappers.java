@@ -32,11 +32,16 @@ public class ProblemMappers {
     /** Quarkus wraps a body that is not JSON at all in a bare 400; this names the place it broke. */
     @ServerExceptionMapper
     public Response malformedJson(WebApplicationException e) {
-        if (e.getCause() instanceof StreamReadException parse) {
-            String where = parse.getLocation() == null ? ""
-                    : " at line " + parse.getLocation().getLineNr() + ", column " + parse.getLocation().getColumnNr();
-            return problem(400, "Malformed JSON", List.of(new Violation("body",
-                    "malformed JSON" + where + ": " + parse.getOriginalMessage())));
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof StreamReadException parse) {
+                String where = parse.getLocation() == null ? ""
+                        : " at line " + parse.getLocation().getLineNr() + ", column " + parse.getLocation().getColumnNr();
+                return problem(400, "Malformed JSON", List.of(new Violation("body",
+                        "malformed JSON" + where + ": " + parse.getOriginalMessage())));
+            }
+        }
+        if (e.getCause() instanceof JsonMappingException mapping) {
+            return unmappable(mapping);
         }
         return e.getResponse();
     }
