@@ -25,20 +25,35 @@ class ServiceHealthAndMetricsTest {
                 .body("checks.name", hasItem("SmallRye Reactive Messaging - readiness check"))
                 .body("checks.name", hasItem("Reactive PostgreSQL connections health check"))
                 .body("checks.find { it.name == 'SmallRye Reactive Messaging - readiness check' }.data.session-events",
+                        equalTo("[OK]"))
+                .body("checks.find { it.name == 'SmallRye Reactive Messaging - readiness check' }.data.plans",
+                        equalTo("[OK]"))
+                .body("checks.find { it.name == 'SmallRye Reactive Messaging - readiness check' }.data.adherence",
                         equalTo("[OK]"));
     }
 
     @Test
-    void metricsExportTheServicesOwnMeterInPrometheusFormat() {
+    void metricsExportTheServicesOwnMetersInPrometheusFormatNeverLabelledByPerson() {
         given().when().get("/q/metrics")
                 .then().statusCode(200)
-                .body(containsString("limber_nudges_published_total"));
+                .body(containsString("limber_nudges_published_total{kind=\"safety\"}"))
+                .body(containsString("limber_nudges_published_total{kind=\"reminder\"}"))
+                .body(containsString("limber_nudges_suppressed_total{reason=\"quiet-hours\"}"))
+                .body(containsString("limber_nudges_suppressed_total{reason=\"safety-pause\"}"))
+                .body(containsString("limber_care_reviews_raised_total{reason=\"red-flag\"}"))
+                .body(containsString("limber_scheduler_lag_seconds_bucket"))
+                .body(containsString("limber_safety_latency_seconds_bucket"))
+                .body(containsString("limber_outbox_lag_seconds"))
+                .body(org.hamcrest.Matchers.not(containsString("userId")))
+                .body(org.hamcrest.Matchers.not(containsString("user_id")));
     }
 
     @Test
     void openApiDescribesTheRestApi() {
         given().when().get("/q/openapi?format=json")
                 .then().statusCode(200)
-                .body("paths", org.hamcrest.Matchers.hasKey("/users/{userId}/nudges"));
+                .body("paths", org.hamcrest.Matchers.hasKey("/users/{userId}/nudges"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/users/{userId}/next"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/users/{userId}/preferences"));
     }
 }

@@ -1,54 +1,86 @@
 package io.limber.reminder.safety;
 
-import io.limber.reminder.nudge.Nudge;
-import io.limber.reminder.nudge.NudgePublisher;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.runtime.Startup;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.smallrye.mutiny.Uni;
+import io.limber.reminder.db.Sql;
+import io.limber.reminder.nudge.NudgeStore;
+import io.limber.reminder.person.PersonRepository;
 import io.limber.reminder.rules.NudgeDraft;
+import io.limber.reminder.rules.PainReport;
 import io.limber.reminder.rules.PainSafetyRule;
 import io.limber.reminder.rules.PainStop;
-import io.limber.reminder.rules.QuietHours;
-import java.time.ZoneOffset;
-import java.util.List;
+import io.limber.reminder.schedule.DueNudgeRepository;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
-/** Applies {@link PainSafetyRule}: stores the safety nudge once, then publishes it. */
+/**
+ * Applies {@link PainSafetyRule} on the caller's transaction: the safety or emergency nudge and any care review go
+ * to the outbox at once, the check-in becomes a due row, and the pause is stored for the scheduler's gate.
+ */
 @ApplicationScoped
-@Startup // registers its meter at start, so /q/metrics shows it before the first nudge
 public class SafetyService {
 
     private final PainSafetyRule rule = new PainSafetyRule();
-    private final NudgePublisher publisher;
-    private final Clock clock;
+    private final PersonRepository persons;
+    private final DueNudgeRepository dueRows;
+    private final NudgeStore store;
 
-    public SafetyService(NudgePublisher publisher, Clock clock, MeterRegistry registry) {
-        this.publisher = publisher;
-        this.clock = clock;
-        registry.counter("limber.nudges.published", "kind", "safety");
+    public SafetyService(PersonRepository persons, DueNudgeRepository dueRows, NudgeStore store) {
+        this.persons = persons;
+        this.dueRows = dueRows;
+        this.store = store;
     }
 
-    public Uni<Void> onPainStop(PainStop stop) {
-        return rule.onPainStop(stop, List.of(), ZoneOffset.UTC, QuietHours.DEFAULT, Instant.now(clock)).nudges().stream()
-                .filter(n -> n.kind().priority().equals("high")).findFirst().map(message -> Panache.withTransaction(() -> Nudge.<Nudge>findById(message.id())
-                        .flatMap(existing -> {
-                            if (existing != null) {
-                                return Uni.createFrom().<Nudge>nullItem();
-                            }
-                            Nudge nudge = new Nudge();
-                            nudge.id = message.id();
-                            nudge.userId = stop.userId();
-                            nudge.kind = message.kind().wire();
-                            nudge.title = message.title();
-                            nudge.body = message.body();
-                            nudge.priority = "high";
-                            nudge.createdAt = Instant.now(clock);
-                            return nudge.<Nudge>persist();
-                        }))
-                .flatMap(created -> created == null ? Uni.createFrom().voidItem() : publisher.publish(created)))
+    public Uni<Void> onPainStop(SqlConnection tx, PainStop stop, Instant now) {
+        return tx.preparedQuery("""
+                        INSERT INTO pain_stop (event_id, user_id, routine_id, pain, sharp, red_flag, stopped_at)
+                        VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (event_id) DO NOTHING""")
+                .execute(Tuple.from(new Object[] {stop.eventId(), stop.userId(), stop.routineId(), stop.pain(),
+                        stop.sharp(), stop.redFlag(), Sql.ts(stop.time())}))
+                .flatMap(x -> earlierStops(tx, stop))
+                .flatMap(earlier -> persons.state(tx, stop.userId(), now)
+                        .map(state -> rule.onPainStop(stop, earlier, state.zone(), state.quietHours(), now)))
+                .flatMap(outcome -> Multi.createFrom().iterable(outcome.nudges())
+                        .onItem().transformToUniAndConcatenate(nudge -> sendOrSchedule(tx, nudge, now))
+                        .collect().last()
+                        .flatMap(x -> outcome.careReview()
+                                .map(review -> store.requestReview(tx, review, now).replaceWithVoid())
+                                .orElseGet(() -> Uni.createFrom().voidItem()))
+                        .flatMap(x -> outcome.pauseUntil()
+                                .map(until -> tx.preparedQuery("""
+                                                UPDATE person SET pause_until = GREATEST(COALESCE(pause_until, $2), $2)
+                                                WHERE user_id = $1""")
+                                        .execute(Tuple.of(stop.userId(), Sql.ts(until))).replaceWithVoid())
+                                .orElseGet(() -> Uni.createFrom().voidItem())));
+    }
+
+    public Uni<Void> onPainReported(SqlConnection tx, PainReport report, Instant now) {
+        return rule.onPainReported(report, now)
+                .map(review -> store.requestReview(tx, review, now).replaceWithVoid())
                 .orElseGet(() -> Uni.createFrom().voidItem());
+    }
+
+    private Uni<Void> sendOrSchedule(SqlConnection tx, NudgeDraft nudge, Instant now) {
+        return nudge.sendAt().isAfter(now)
+                ? dueRows.insert(tx, nudge, nudge.sendAt())
+                : store.record(tx, nudge, now).replaceWithVoid();
+    }
+
+    private Uni<List<PainStop>> earlierStops(SqlConnection tx, PainStop stop) {
+        return tx.preparedQuery("""
+                        SELECT event_id, stopped_at FROM pain_stop
+                        WHERE user_id = $1 AND event_id <> $2 AND stopped_at > $3 AND stopped_at <= $4""")
+                .execute(Tuple.of(stop.userId(), stop.eventId(), Sql.ts(stop.time().minus(PainSafetyRule.REPEAT_WINDOW)),
+                        Sql.ts(stop.time())))
+                .map(rows -> {
+                    List<PainStop> stops = new ArrayList<>();
+                    rows.forEach(r -> stops.add(new PainStop(r.getString("event_id"), stop.userId(), null, null, 0,
+                            false, List.of(), Sql.instant(r, "stopped_at"))));
+                    return stops;
+                });
     }
 }

@@ -1,0 +1,41 @@
+package io.limber.reminder.adherence;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Reads {@code adherence} (compacted, key = user id); a tombstone there means nothing to nudges. */
+@ApplicationScoped
+public class AdherenceConsumer {
+
+    static final String ADHERENCE_UPDATED = "limber.adherence.updated";
+
+    private final ObjectMapper mapper;
+    private final AdherenceService service;
+
+    public AdherenceConsumer(ObjectMapper mapper, AdherenceService service) {
+        this.mapper = mapper;
+        this.service = service;
+    }
+
+    @Incoming("adherence")
+    public Uni<Void> consume(ConsumerRecord<String, String> record) {
+        if (record.value() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        JsonNode event;
+        try {
+            event = mapper.readTree(record.value());
+        } catch (IOException e) {
+            return Uni.createFrom().failure(new IllegalArgumentException("not valid JSON: " + e.getMessage()));
+        }
+        if (!ADHERENCE_UPDATED.equals(event.path("type").asText())) {
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.createFrom().deferred(() -> service.onAdherence(event));
+    }
+}

@@ -1,0 +1,88 @@
+package io.limber.reminder.mapping;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.limber.reminder.rules.Adherence;
+import io.limber.reminder.rules.PainReport;
+import io.limber.reminder.rules.PainStop;
+import io.limber.reminder.rules.Plan;
+import io.limber.reminder.rules.QuietHours;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Reads the CloudEvents we consume into the rules' records; throws IllegalArgumentException on what it cannot. */
+public final class EventMapper {
+
+    private EventMapper() {
+    }
+
+    /** The {@code data} of a {@code limber.plan.published} event. */
+    public static Plan plan(JsonNode data) {
+        Set<DayOfWeek> days = new HashSet<>();
+        data.path("schedule").path("daysOfWeek").forEach(day -> days.add(DayOfWeek.valueOf(day.asText())));
+        List<Plan.Routine> routines = new ArrayList<>();
+        data.path("routines").forEach(r -> routines.add(new Plan.Routine(required(r, "routineId"),
+                r.path("core").asBoolean(false))));
+        JsonNode quiet = data.path("quietHours");
+        QuietHours quietHours = quiet.hasNonNull("start") && quiet.hasNonNull("end")
+                ? new QuietHours(LocalTime.parse(quiet.get("start").asText()), LocalTime.parse(quiet.get("end").asText()))
+                : null;
+        return new Plan(required(data, "userId"), data.path("version").asInt(0), data.path("status").asText("active"),
+                ZoneId.of(required(data, "timeZone")), LocalTime.parse(required(data, "localTime")), days,
+                LocalDate.parse(required(data, "startDate")),
+                data.hasNonNull("endDate") ? LocalDate.parse(data.get("endDate").asText()) : null, quietHours,
+                routines);
+    }
+
+    public static PainStop painStop(JsonNode event) {
+        JsonNode data = event.path("data");
+        if (!data.path("pain").isInt()) {
+            throw new IllegalArgumentException("pain-stop needs data.pain");
+        }
+        List<String> redFlags = new ArrayList<>();
+        data.path("redFlags").forEach(flag -> redFlags.add(flag.asText()));
+        return new PainStop(required(event, "id"), required(data, "userId"), data.path("routineId").asText(null),
+                data.path("exerciseId").asText(null), data.get("pain").asInt(), data.path("sharp").asBoolean(false),
+                redFlags, time(event));
+    }
+
+    public static PainReport painReport(JsonNode event) {
+        JsonNode data = event.path("data");
+        Boolean settled = data.path("settled").isBoolean() ? data.get("settled").asBoolean() : null;
+        return new PainReport(required(event, "id"), required(data, "userId"), data.path("pain").asInt(0), settled,
+                data.path("inReplyTo").asText(null), time(event));
+    }
+
+    public static Adherence adherence(JsonNode data) {
+        List<Adherence.RoutineAdherence> routines = new ArrayList<>();
+        data.path("routines").forEach(r -> routines.add(new Adherence.RoutineAdherence(required(r, "routineId"),
+                r.path("streak").asInt(0), number(r, "sessionAdherence14"), r.path("closedOccurrences14").asInt(0))));
+        return new Adherence(required(data, "userId"), LocalDate.parse(required(data, "asOf")),
+                data.path("planVersion").asInt(0),
+                data.hasNonNull("lastSessionEventAt") ? Instant.parse(data.get("lastSessionEventAt").asText()) : null,
+                number(data, "sessionAdherence7"), routines, data.path("pain").path("painStops14").asInt(0));
+    }
+
+    /** The event's own time (when it happened), falling back to none. */
+    public static Instant time(JsonNode event) {
+        return Instant.parse(required(event, "time"));
+    }
+
+    public static String required(JsonNode node, String field) {
+        String value = node.path(field).asText("");
+        if (value.isBlank()) {
+            throw new IllegalArgumentException("missing " + field);
+        }
+        return value;
+    }
+
+    private static Double number(JsonNode node, String field) {
+        return node.path(field).isNumber() ? node.get(field).asDouble() : null;
+    }
+}

@@ -1,0 +1,94 @@
+package io.limber.reminder.person;
+
+import io.limber.reminder.nudge.NudgeResource.ErrorView;
+import io.limber.reminder.rules.NudgeKind;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** A person's own choices: quiet hours and muted kinds. Safety, emergency and check-in cannot be muted. */
+@Path("/users/{userId}/preferences")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class PreferencesResource {
+
+    /** Quiet hours as local times, "HH:mm"; they may run past midnight. */
+    public record QuietHoursBody(String start, String end) {
+    }
+
+    /** The request and response body; a missing quietHours means the plan's (or 22:00–07:00). */
+    public record Preferences(QuietHoursBody quietHours, List<String> mutedKinds) {
+    }
+
+    private final Pool pool;
+
+    public PreferencesResource(Pool pool) {
+        this.pool = pool;
+    }
+
+    @PUT
+    public Uni<Response> put(@PathParam("userId") String userId, Preferences body) {
+        Optional<String> problem = problem(userId, body);
+        if (problem.isPresent()) {
+            return Uni.createFrom().item(Response.status(Response.Status.BAD_REQUEST)
+                    .entity(new ErrorView(problem.get())).build());
+        }
+        List<String> muted = body.mutedKinds() == null ? List.of() : body.mutedKinds();
+        LocalTime start = body.quietHours() == null ? null : LocalTime.parse(body.quietHours().start());
+        LocalTime end = body.quietHours() == null ? null : LocalTime.parse(body.quietHours().end());
+        return pool.preparedQuery("""
+                        INSERT INTO preferences (user_id, quiet_start, quiet_end, muted) VALUES ($1, $2, $3, $4)
+                        ON CONFLICT (user_id) DO UPDATE SET quiet_start = EXCLUDED.quiet_start,
+                            quiet_end = EXCLUDED.quiet_end, muted = EXCLUDED.muted""")
+                .execute(Tuple.of(userId, start, end, String.join(",", muted)))
+                .map(x -> Response.ok(new Preferences(body.quietHours(), muted)).build());
+    }
+
+    private static Optional<String> problem(String userId, Preferences body) {
+        if (userId == null || userId.isBlank() || userId.length() > 200) {
+            return Optional.of("userId must be 1 to 200 characters");
+        }
+        if (body == null) {
+            return Optional.of("a body is required: {\"quietHours\": {\"start\": \"22:00\", \"end\": \"07:00\"}, "
+                    + "\"mutedKinds\": []}");
+        }
+        if (body.quietHours() != null) {
+            try {
+                LocalTime.parse(String.valueOf(body.quietHours().start()));
+                LocalTime.parse(String.valueOf(body.quietHours().end()));
+            } catch (DateTimeParseException e) {
+                return Optional.of("quietHours.start and quietHours.end must be local times like 22:00");
+            }
+        }
+        List<String> unknown = new ArrayList<>();
+        List<String> safety = new ArrayList<>();
+        for (String kind : body.mutedKinds() == null ? List.<String>of() : body.mutedKinds()) {
+            Optional<NudgeKind> known = NudgeKind.fromWire(kind);
+            if (known.isEmpty()) {
+                unknown.add(String.valueOf(kind));
+            } else if (known.get().isSafety()) {
+                safety.add(kind);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            return Optional.of("unknown kinds " + unknown + "; kinds are reminder, follow-up, lapse, milestone, "
+                    + "progression");
+        }
+        if (!safety.isEmpty()) {
+            return Optional.of("safety, emergency and check-in messages cannot be muted: " + safety);
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,46 @@
+package io.limber.reminder.plan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Reads {@code plans} (compacted, key = user id): a plan snapshot, or a tombstone that erases the person. */
+@ApplicationScoped
+public class PlanConsumer {
+
+    static final String PLAN_PUBLISHED = "limber.plan.published";
+
+    private final ObjectMapper mapper;
+    private final PlanService service;
+
+    public PlanConsumer(ObjectMapper mapper, PlanService service) {
+        this.mapper = mapper;
+        this.service = service;
+    }
+
+    @Incoming("plans")
+    public Uni<Void> consume(ConsumerRecord<String, String> record) {
+        if (record.value() == null) {
+            if (record.key() == null) {
+                return Uni.createFrom().failure(new IllegalArgumentException("tombstone without a key"));
+            }
+            Log.debug("plan tombstone: erasing a person");
+            return service.erase(record.key());
+        }
+        JsonNode event;
+        try {
+            event = mapper.readTree(record.value());
+        } catch (IOException e) {
+            return Uni.createFrom().failure(new IllegalArgumentException("not valid JSON: " + e.getMessage()));
+        }
+        if (!PLAN_PUBLISHED.equals(event.path("type").asText())) {
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.createFrom().deferred(() -> service.onPlan(event));
+    }
+}
