@@ -25,6 +25,8 @@ class ServiceHealthAndMetricsTest {
                 .body("checks.name", hasItem("SmallRye Reactive Messaging - readiness check"))
                 .body("checks.name", hasItem("Reactive PostgreSQL connections health check"))
                 .body("checks.find { it.name == 'SmallRye Reactive Messaging - readiness check' }.data.session-events",
+                        equalTo("[OK]"))
+                .body("checks.find { it.name == 'SmallRye Reactive Messaging - readiness check' }.data.plans",
                         equalTo("[OK]"));
     }
 
@@ -32,13 +34,22 @@ class ServiceHealthAndMetricsTest {
     void metricsExportTheServicesOwnMeterInPrometheusFormat() {
         given().when().get("/q/metrics")
                 .then().statusCode(200)
-                .body(containsString("limber_session_events_accepted_total"));
+                .body(containsString("limber_session_events_accepted_total"))
+                .body(containsString("limber_session_events_consumed_total"))
+                .body(containsString("limber_session_event_to_state_seconds_bucket"))
+                .body(containsString("limber_adherence_recomputations_total"))
+                .body(containsString("limber_cohort_people"))
+                .body(containsString("limber_session_sessions_total"))
+                .body(containsString("kafka_consumer_fetch_manager_records_lag"));
     }
 
     @Test
     void openApiDescribesTheRestApi() {
         given().when().get("/q/openapi?format=json")
                 .then().statusCode(200)
-                .body("paths", org.hamcrest.Matchers.hasKey("/users/{userId}/session-events"));
+                .body("paths", org.hamcrest.Matchers.hasKey("/users/{userId}/adherence"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/users/{userId}/sessions"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/cohort/adherence"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/events"));
     }
 }

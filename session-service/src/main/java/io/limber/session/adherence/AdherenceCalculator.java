@@ -53,6 +53,26 @@ public final class AdherenceCalculator {
                 pain(activities, calendar, today));
     }
 
+    /**
+     * The next instant adherence changes though no event arrives: the end of today in the plan's zone, or sooner
+     * when a running session becomes abandoned. Null without a plan.
+     */
+    public static Instant nextReevaluation(Collection<PlanVersion> versions, Collection<? extends Activity> reported,
+                                           Instant now) {
+        PlanCalendar calendar = new PlanCalendar(versions);
+        if (calendar.isEmpty()) {
+            return null;
+        }
+        Instant next = calendar.endOf(calendar.dateOf(now));
+        for (Session s : Session.group(withoutDuplicates(reported))) {
+            Instant abandonment = s.startedAt().plus(Session.ABANDONED_AFTER);
+            if (!s.completed() && !s.painStopped() && abandonment.isAfter(now) && abandonment.isBefore(next)) {
+                next = abandonment;
+            }
+        }
+        return next;
+    }
+
     /** One report per CloudEvent (source, id); which copy is kept does not depend on arrival order. */
     static Collection<Activity> withoutDuplicates(Collection<? extends Activity> reported) {
         Map<Activity.EventKey, Activity> byKey = new TreeMap<>();

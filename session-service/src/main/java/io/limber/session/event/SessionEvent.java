@@ -38,4 +38,8 @@ public class SessionEvent extends PanacheEntityBase {
 
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
+
+    /** The CloudEvent as received (structured form). */
+    @Column(nullable = false)
+    public String payload;
 }

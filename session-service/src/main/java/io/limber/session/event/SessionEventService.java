@@ -1,56 +1,58 @@
 package io.limber.session.event;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.limber.session.adherence.Activity;
+import io.limber.session.adherence.service.AdherenceService;
+import io.limber.session.person.Person;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
-/** Accepts session events once per (source, id), however often Kafka delivers them. */
+/**
+ * Accepts a valid session event once per CloudEvent (source, id): stores it, records it as processed and
+ * recomputes adherence, all in one transaction.
+ */
 @ApplicationScoped
-@Startup // registers its meters at start, so /q/metrics shows them before the first event
 public class SessionEventService {
 
     private final Clock clock;
-    private final Map<String, Counter> accepted;
+    private final AdherenceService adherence;
 
-    public SessionEventService(Clock clock, MeterRegistry registry) {
+    public SessionEventService(Clock clock, AdherenceService adherence) {
         this.clock = clock;
-        this.accepted = ClientEvent.TYPES.stream().collect(Collectors.toUnmodifiableMap(type -> type,
-                type -> Counter.builder("limber.session.events.accepted")
-                        .description("Session events accepted (duplicates not counted)")
-                        .tag("type", type)
-                        .register(registry)));
-    }
-
-    /** Stores the event unless this (source, id) was stored before; true when it was new. */
-    @WithTransaction
-    public Uni<Boolean> accept(ClientEvent event) {
-        return SessionEvent.count("eventSource = ?1 and eventId = ?2", event.source(), event.id())
-                .flatMap(existing -> {
-                    if (existing > 0) {
-                        return Uni.createFrom().item(false);
-                    }
-                    SessionEvent stored = new SessionEvent();
-                    stored.eventSource = event.source();
-                    stored.eventId = event.id();
-                    stored.type = event.type();
-                    stored.userId = event.data().userId();
-                    stored.sessionId = event.data().sessionId();
-                    stored.occurredAt = event.time();
-                    stored.receivedAt = Instant.now(clock);
-                    return stored.persist().invoke(() -> accepted.get(event.type()).increment()).replaceWith(true);
-                });
+        this.adherence = adherence;
     }
 
     @WithTransaction
-    public Uni<List<SessionEvent>> forUser(String userId) {
-        return SessionEvent.list("userId = ?1 order by occurredAt", userId);
+    public Uni<SessionEventMetrics.Outcome> accept(String userId, String type, String sessionId, Activity activity,
+                                                   String payload) {
+        Instant now = clock.instant();
+        Activity.EventKey key = activity.key();
+        return ProcessedEvent.count("eventSource = ?1 and eventId = ?2", key.source(), key.id()).flatMap(seen -> {
+            if (seen > 0) {
+                return Uni.createFrom().item(SessionEventMetrics.Outcome.DUPLICATE);
+            }
+            return Person.<Person>findById(userId, LockModeType.PESSIMISTIC_WRITE).flatMap(person -> {
+                if (person == null) {
+                    return Uni.createFrom().failure(
+                            new PoisonEvent("unknown user: no plan has been received for data.userId"));
+                }
+                SessionEvent stored = new SessionEvent();
+                stored.eventSource = key.source();
+                stored.eventId = key.id();
+                stored.type = type;
+                stored.userId = userId;
+                stored.sessionId = sessionId;
+                stored.occurredAt = activity.time();
+                stored.receivedAt = now;
+                stored.payload = payload;
+                return stored.persist()
+                        .flatMap(x -> ProcessedEvent.of(key.source(), key.id(), userId, now).persist())
+                        .flatMap(x -> adherence.recompute(person, now, "event"))
+                        .replaceWith(SessionEventMetrics.Outcome.OK);
+            });
+        });
     }
 }

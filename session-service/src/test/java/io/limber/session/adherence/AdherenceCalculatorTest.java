@@ -435,4 +435,14 @@ class AdherenceCalculatorTest {
         assertThat(AdherenceCalculator.calculate(List.of(dailyStretches("2026-11-10")), shuffled, at("2026-11-22T10:00")))
                 .isEqualTo(AdherenceCalculator.calculate(List.of(dailyStretches("2026-11-10")), events, at("2026-11-22T10:00")));
     }
+
+    @Test
+    void adherenceIsReevaluatedAtTheEndOfTheLocalDayOrWhenARunningSessionBecomesAbandoned() {
+        PlanVersion plan = dailyStretches("2026-11-20");
+
+        assertThat(AdherenceCalculator.nextReevaluation(List.of(plan), List.of(), at("2026-11-22T10:00")))
+                .isEqualTo(at("2026-11-23T00:00"));
+        assertThat(AdherenceCalculator.nextReevaluation(List.of(plan), List.of(started("s-1", at("2026-11-22T19:00"))),
+                at("2026-11-22T19:30"))).isEqualTo(at("2026-11-22T21:00"));
+    }
 }

@@ -1,21 +1,29 @@
 package io.limber.session.event;
 
+import static io.limber.session.TestEvents.*;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasSize;
-import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.limber.local.testing.KafkaAndPostgresTestResource;
 import io.limber.local.testing.KafkaTestClient;
+import io.limber.session.contract.EventSchemas;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +33,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = KafkaAndPostgresTestResource.class,
         initArgs = @ResourceArg(name = "database", value = "session"))
 class SessionEventConsumerTest {
+
+    static final Duration WAIT = Duration.ofSeconds(30);
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -41,43 +51,120 @@ class SessionEventConsumerTest {
         kafka.close();
     }
 
-    @Test
-    void sessionEventsOnKafkaAreStoredOncePerCloudEventId() {
-        String started = event("e-1", "limber.session.started", "user-se-1", "s-1", "2026-11-20T19:00:00Z");
-        kafka.send("session-events", "user-se-1", started);
-        kafka.send("session-events", "user-se-1", started); // a retry by the client: same source and id
-        kafka.send("session-events", "user-se-1",
-                event("e-2", "limber.session.completed", "user-se-1", "s-1", "2026-11-20T19:09:00Z"));
+    /** Sends the person's plan and waits until session-service knows them. */
+    static void knownPerson(KafkaTestClient kafka, String user, int daysAgo) {
+        kafka.send("plans", user, plan(user, today().minusDays(daysAgo)));
+        await().atMost(WAIT).untilAsserted(() ->
+                given().get("/users/" + user + "/adherence").then().statusCode(200));
+    }
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
-                .when().get("/users/user-se-1/session-events")
-                .then().statusCode(200)
-                .body("$", hasSize(2))
-                .body("[0].type", equalTo("limber.session.started"))
-                .body("[0].sessionId", equalTo("s-1"))
-                .body("[1].type", equalTo("limber.session.completed")));
-
-        given().when().get("/q/metrics").then().statusCode(200)
-                .body(containsString("limber_session_events_accepted_total{type=\"limber.session.started\"} 1.0"))
-                .body(not(containsString("user-se-1")));
+    static Instant yesterdayEvening() {
+        return today().minusDays(1).atTime(20, 0).atZone(ZONE).toInstant();
     }
 
     @Test
-    void anEventOfUnknownTypeGoesToTheDeadLetterTopicWithItsReasonAndIsNotStored() {
-        kafka.send("session-events", "user-se-2",
-                event("e-3", "limber.session.teleported", "user-se-2", "s-2", "2026-11-20T19:00:00Z"));
+    void aCompletedSessionUpdatesAdherenceAndPublishesAValidSnapshotKeyedByUser() {
+        String user = newUser();
+        knownPerson(kafka, user, 2);
+        Instant start = yesterdayEvening();
 
-        ConsumerRecord<String, String> dead = kafka.awaitRecord("session-events.dlq",
-                r -> "user-se-2".equals(r.key()), Duration.ofSeconds(30));
-        String reason = new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
-        assertThat(reason).contains("unknown type 'limber.session.teleported'");
-        given().when().get("/users/user-se-2/session-events").then().statusCode(200).body("$", hasSize(0));
+        kafka.send("session-events", user, started(user, "s-1", start));
+        kafka.send("session-events", user, completed(user, "s-1", start));
+
+        await().atMost(WAIT).untilAsserted(() -> given().get("/users/" + user + "/adherence").then()
+                .statusCode(200)
+                .body("routines[0].completed28", equalTo(1))
+                .body("routines[0].closed28", equalTo(2)) // two days ago missed, yesterday done
+                .body("sessionAdherence28", equalTo(0.5f))
+                .body("timeZone", equalTo("Europe/Amsterdam")));
+        ConsumerRecord<String, String> snapshot = kafka.awaitRecord("adherence",
+                r -> user.equals(r.key()) && r.value() != null && r.value().contains("\"completed28\":1"), WAIT);
+        assertThat(new EventSchemas().violations(json(snapshot.value()))).as(snapshot.value()).isEmpty();
+        assertThat(json(snapshot.value()).get("type").asText()).isEqualTo("limber.adherence.updated");
     }
 
-    static String event(String id, String type, String userId, String sessionId, String time) {
-        return """
-                {"specversion":"1.0","id":"%s","source":"/clients/phone","type":"%s","time":"%s",
-                 "datacontenttype":"application/json","data":{"userId":"%s","sessionId":"%s"}}
-                """.formatted(id, type, time, userId, sessionId);
+    @Test
+    void aRedeliveredEventIsCountedOnceAndTheDuplicateIsMetered() {
+        String user = newUser();
+        knownPerson(kafka, user, 1);
+        Instant start = yesterdayEvening();
+        String completed = completed(user, "s-1", start);
+
+        kafka.send("session-events", user, completed);
+        kafka.send("session-events", user, completed);
+        kafka.send("session-events", user, completed(user, "s-2", start.plusSeconds(3600)));
+
+        await().atMost(WAIT).untilAsserted(() -> given().get("/users/" + user + "/sessions").then()
+                .statusCode(200).body("total", equalTo(2)));
+        given().get("/users/" + user + "/adherence").then().body("routines[0].completed28", equalTo(1));
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("limber_session_events_consumed_total{outcome=\"duplicate\",type=\"limber.session.completed\"}"))
+                .body(not(containsString(user)));
+    }
+
+    @Test
+    void poisonMessagesGoToTheDeadLetterTopicWithTheirReasonAndTheConsumerCarriesOn() {
+        String user = newUser();
+        knownPerson(kafka, user, 1);
+        ObjectNode painEleven = json(painStopped(user, "s-9", yesterdayEvening(), 5, false));
+        ((ObjectNode) painEleven.get("data")).put("pain", 11);
+        ObjectNode teleported = json(started(user, "s-8", yesterdayEvening()));
+        teleported.put("type", "limber.session.teleported");
+        String stranger = "stranger-" + UUID.randomUUID();
+
+        kafka.send("session-events", user, "{not json");
+        kafka.send("session-events", user, teleported.toString());
+        kafka.send("session-events", user, painEleven.toString());
+        kafka.send("session-events", stranger, started(stranger, "s-7", yesterdayEvening()));
+        kafka.send("session-events", user, completed(user, "s-1", yesterdayEvening()));
+
+        List<ConsumerRecord<String, String>> dead = kafka.awaitRecords("session-events.dlq",
+                r -> user.equals(r.key()) || stranger.equals(r.key()), 4, WAIT);
+        List<String> reasons = new ArrayList<>();
+        dead.forEach(r -> reasons.add(new String(r.headers().lastHeader("dead-letter-reason").value(),
+                StandardCharsets.UTF_8)));
+        assertThat(reasons).anySatisfy(r -> assertThat(r).contains("not valid JSON"))
+                .anySatisfy(r -> assertThat(r).contains("unknown type 'limber.session.teleported'"))
+                .anySatisfy(r -> assertThat(r).contains("$.data.pain"))
+                .anySatisfy(r -> assertThat(r).contains("unknown user"))
+                .noneSatisfy(r -> assertThat(r).contains(stranger));
+        await().atMost(WAIT).untilAsserted(() -> given().get("/users/" + user + "/adherence").then()
+                .body("routines[0].completed28", equalTo(1)));
+        given().get("/q/metrics").then()
+                .body(containsString("limber_session_events_consumed_total{outcome=\"dead-lettered\""));
+    }
+
+    @Test
+    void aBinaryModeEventOnKafkaIsAccepted() {
+        String user = newUser();
+        knownPerson(kafka, user, 1);
+        ObjectNode event = json(completed(user, "s-bin", yesterdayEvening()));
+        List<Header> headers = new ArrayList<>();
+        event.fieldNames().forEachRemaining(f -> {
+            if (!f.equals("data")) {
+                headers.add(new RecordHeader("ce_" + f, event.get(f).asText().getBytes(StandardCharsets.UTF_8)));
+            }
+        });
+
+        kafka.send("session-events", user, event.get("data").toString(), headers.toArray(Header[]::new));
+
+        await().atMost(WAIT).untilAsserted(() -> given().get("/users/" + user + "/sessions").then()
+                .statusCode(200)
+                .body("sessions[0].sessionId", equalTo("s-bin"))
+                .body("sessions[0].status", equalTo("completed")));
+    }
+
+    @Test
+    void aSessionStartedAndLeftIsSeenAbandonedByTheSchedulerWithoutAnotherEvent() {
+        String user = newUser();
+        knownPerson(kafka, user, 0);
+        Instant start = Instant.now().minus(Duration.ofHours(2)).plusSeconds(4);
+
+        kafka.send("session-events", user, started(user, "s-left", start));
+
+        await().atMost(WAIT).untilAsserted(() -> given().get("/users/" + user + "/sessions").then()
+                .body("sessions[0].status", equalTo("abandoned")));
+        await().atMost(WAIT).untilAsserted(() -> given().get("/users/" + user + "/adherence").then()
+                .body("routines[0].abandoned28", equalTo(1)));
     }
 }

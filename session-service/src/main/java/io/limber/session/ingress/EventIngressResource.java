@@ -1,0 +1,132 @@
+package io.limber.session.ingress;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.limber.session.contract.CloudEvents;
+import io.limber.session.contract.EventSchemas;
+import io.limber.session.contract.Violation;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.Record;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+
+/**
+ * HTTP ingress for clients that cannot speak Kafka: one CloudEvent or a batch, in structured or binary mode,
+ * validated against the schema and written to {@code session-events} (key = user id). 202 only once the broker has
+ * acknowledged every event; 400 naming each field and reason, with nothing written.
+ */
+@Path("/events")
+public class EventIngressResource {
+
+    static final String STRUCTURED = "application/cloudevents+json";
+    static final String BATCH = "application/cloudevents-batch+json";
+
+    private final CloudEvents cloudEvents;
+    private final EventSchemas schemas;
+    private final MutinyEmitter<Record<String, String>> sessionEvents;
+    private final int maxBatch;
+
+    public EventIngressResource(ObjectMapper mapper, EventSchemas schemas,
+                                @Channel("session-events-ingress")
+                                @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
+                                MutinyEmitter<Record<String, String>> sessionEvents,
+                                @ConfigProperty(name = "limber.ingress.max-batch") int maxBatch) {
+        this.cloudEvents = new CloudEvents(mapper);
+        this.schemas = schemas;
+        this.sessionEvents = sessionEvents;
+        this.maxBatch = maxBatch;
+    }
+
+    /** One refused field. {@code index} is the event's position in a batch (0 for a single event). */
+    public record Problem(int index, String field, String reason) {
+    }
+
+    /** Why nothing was written. */
+    public record Rejected(String error, List<Problem> problems) {
+    }
+
+    /** What was written. */
+    public record Accepted(int accepted, List<String> ids) {
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Report session events: application/cloudevents+json (one), application/cloudevents-batch+json "
+            + "(an array), or binary mode (ce-* headers, the body is data)")
+    @APIResponse(responseCode = "202", description = "Every event is on session-events")
+    @APIResponse(responseCode = "400", description = "Nothing was written; each problem names the field and reason")
+    @APIResponse(responseCode = "413", description = "The body is over the limit")
+    public Uni<Response> post(String body, @Context HttpHeaders headers) {
+        List<JsonNode> events;
+        try {
+            events = events(body, headers);
+        } catch (CloudEvents.NotJson e) {
+            return Uni.createFrom().item(badRequest(List.of(new Problem(0, "$", e.getMessage()))));
+        }
+        if (events.isEmpty() || events.size() > maxBatch) {
+            return Uni.createFrom().item(badRequest(List.of(new Problem(0, "$",
+                    "a batch holds 1 to " + maxBatch + " events, not " + events.size()))));
+        }
+        List<Problem> problems = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            for (Violation v : schemas.violations(events.get(i))) {
+                problems.add(new Problem(i, v.field(), v.reason()));
+            }
+            if (problems.isEmpty() && !schemas.isClientType(events.get(i).get("type").asText())) {
+                problems.add(new Problem(i, "$.type", "not a client event type"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            return Uni.createFrom().item(badRequest(problems));
+        }
+        return Uni.join().all(events.stream()
+                        .map(e -> sessionEvents.send(Record.of(e.get("data").get("userId").asText(), e.toString())))
+                        .toList())
+                .andFailFast()
+                .map(x -> Response.accepted(new Accepted(events.size(),
+                        events.stream().map(e -> e.get("id").asText()).toList())).build());
+    }
+
+    private List<JsonNode> events(String body, HttpHeaders headers) {
+        MediaType type = headers.getMediaType();
+        String contentType = type == null ? "" : type.getType() + "/" + type.getSubtype();
+        String specversion = headers.getHeaderString("ce-specversion");
+        if (specversion != null && !contentType.startsWith("application/cloudevents")) {
+            Map<String, String> attributes = new LinkedHashMap<>();
+            headers.getRequestHeaders().forEach((name, values) -> attributes.put(name, values.get(0)));
+            return List.of(cloudEvents.binary(attributes, "ce-", body));
+        }
+        JsonNode node = cloudEvents.structured(body);
+        if (node.isArray()) {
+            List<JsonNode> batch = new ArrayList<>();
+            node.forEach(batch::add);
+            return batch;
+        }
+        if (BATCH.equals(contentType)) {
+            throw new CloudEvents.NotJson("a batch must be a JSON array of CloudEvents");
+        }
+        return List.of(node);
+    }
+
+    private static Response badRequest(List<Problem> problems) {
+        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON)
+                .entity(new Rejected("invalid events: nothing was written", problems)).build();
+    }
+}

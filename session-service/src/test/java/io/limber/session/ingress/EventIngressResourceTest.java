@@ -1,0 +1,124 @@
+package io.limber.session.ingress;
+
+import static io.limber.session.TestEvents.*;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.limber.local.testing.KafkaAndPostgresTestResource;
+import io.limber.local.testing.KafkaTestClient;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
+import java.time.Instant;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(value = KafkaAndPostgresTestResource.class,
+        initArgs = @ResourceArg(name = "database", value = "session"))
+class EventIngressResourceTest {
+
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    KafkaTestClient kafka;
+
+    @BeforeEach
+    void connect() {
+        kafka = new KafkaTestClient(bootstrapServers);
+    }
+
+    @AfterEach
+    void disconnect() {
+        kafka.close();
+    }
+
+    @Test
+    void oneStructuredEventIsAcceptedOnceTheBrokerHasItKeyedByUser() {
+        String user = newUser();
+        String event = started(user, "s-1", Instant.now());
+        String id = json(event).get("id").asText();
+
+        given().contentType("application/cloudevents+json").body(event)
+                .post("/events").then().statusCode(202).body("accepted", equalTo(1)).body("ids", hasItem(id));
+
+        ConsumerRecord<String, String> written = kafka.awaitRecord("session-events",
+                r -> r.value() != null && r.value().contains(id), WAIT);
+        assertThat(written.key()).isEqualTo(user);
+    }
+
+    @Test
+    void aBatchIsWrittenWhole() {
+        String user = newUser();
+        Instant start = Instant.now();
+        String batch = "[" + started(user, "s-1", start) + "," + completed(user, "s-1", start) + "]";
+
+        given().contentType("application/cloudevents-batch+json").body(batch)
+                .post("/events").then().statusCode(202).body("accepted", equalTo(2));
+
+        assertThat(kafka.awaitRecords("session-events", r -> user.equals(r.key()), 2, WAIT)).hasSize(2);
+    }
+
+    @Test
+    void aBinaryModeEventIsWrittenInStructuredForm() {
+        String user = newUser();
+        ObjectNode event = json(painStopped(user, "s-1", Instant.now(), 3, false));
+        RequestSpecification request = given().contentType("application/json");
+        event.fieldNames().forEachRemaining(f -> {
+            if (!f.equals("data") && !f.equals("datacontenttype")) {
+                request.header("ce-" + f, event.get(f).asText());
+            }
+        });
+
+        request.body(event.get("data").toString()).post("/events").then().statusCode(202);
+
+        ConsumerRecord<String, String> written = kafka.awaitRecord("session-events", r -> user.equals(r.key()), WAIT);
+        assertThat(json(written.value()).get("type").asText()).isEqualTo("limber.session.pain-stopped");
+        assertThat(json(written.value()).get("data").get("pain").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void aBatchWithOneInvalidEventIsRefusedNamingItsFieldAndNothingIsWritten() {
+        String user = newUser();
+        ObjectNode bad = json(painStopped(user, "s-2", Instant.now(), 3, false));
+        ((ObjectNode) bad.get("data")).put("pain", 12);
+        String batch = "[" + started(user, "s-1", Instant.now()) + "," + bad + "]";
+
+        given().contentType("application/cloudevents-batch+json").body(batch)
+                .post("/events").then().statusCode(400)
+                .body("problems[0].index", equalTo(1))
+                .body("problems[0].field", equalTo("$.data.pain"))
+                .body("problems[0].reason", org.hamcrest.Matchers.containsString("10"));
+
+        // a marker written after the refusal: once it is on the topic, anything written before would be too
+        String marker = newUser();
+        given().contentType("application/cloudevents+json").body(started(marker, "m", Instant.now()))
+                .post("/events").then().statusCode(202);
+        kafka.awaitRecord("session-events", r -> marker.equals(r.key()), WAIT);
+        assertThat(kafka.readAll("session-events")).noneMatch(r -> user.equals(r.key()));
+    }
+
+    @Test
+    void bodyThatIsNotJsonIsRefused() {
+        given().contentType("application/cloudevents+json").body("{nope")
+                .post("/events").then().statusCode(400).body("problems[0].field", equalTo("$"));
+    }
+
+    @Test
+    void aBodyOverTheLimitIsRefusedWith413() {
+        String huge = "[" + "{\"x\":\"" + "a".repeat(600 * 1024) + "\"}]";
+
+        given().contentType("application/cloudevents-batch+json").body(huge)
+                .post("/events").then().statusCode(413);
+    }
+}
