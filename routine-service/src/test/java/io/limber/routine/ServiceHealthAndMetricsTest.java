@@ -29,16 +29,48 @@ class ServiceHealthAndMetricsTest {
     }
 
     @Test
-    void metricsExportTheServicesOwnMeterInPrometheusFormat() {
+    void metricsExportTheServicesOwnMetersInPrometheusFormat() {
         given().when().get("/q/metrics")
                 .then().statusCode(200)
-                .body(containsString("limber_care_reviews_received_total"));
+                .body(containsString("limber_care_reviews_received_total"))
+                .body(containsString("limber_care_reviews_open "))
+                .body(containsString("limber_plans{status=\"active\"}"))
+                .body(containsString("limber_plans{status=\"paused\"}"))
+                .body(containsString("limber_plan_changes_total{kind=\"created\"}"))
+                .body(containsString("limber_plans_published_total{kind=\"plan\"}"))
+                .body(containsString("limber_plans_published_total{kind=\"tombstone\"}"))
+                .body(containsString("limber_outbox_publish_failures_total"))
+                .body(containsString("limber_outbox_pending "))
+                .body(containsString("limber_outbox_lag_seconds "));
+    }
+
+    @Test
+    void aPlanChangeShowsInTheMetersAndNoMeterIsLabelledByUser() {
+        given().contentType(io.restassured.http.ContentType.JSON).body("""
+                {"routines":[{"routineId":"core-strength"}],"schedule":{"timesPerWeek":3},"localTime":"07:00",
+                 "timeZone":"Europe/Amsterdam","startDate":"2026-11-02"}""")
+                .put("/users/{u}/plan", "metrics-user-1").then().statusCode(201);
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> {
+            String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+            org.assertj.core.api.Assertions.assertThat(metrics)
+                    .containsPattern("limber_plans\\{status=\"active\"\\} [1-9]")
+                    .containsPattern("limber_plans_published_total\\{kind=\"plan\"\\} [1-9]")
+                    .containsPattern("limber_plan_changes_total\\{kind=\"created\"\\} [1-9]")
+                    .doesNotContain("metrics-user-1")
+                    .doesNotContainPattern("limber_[a-z_]+\\{[^}]*user");
+        });
     }
 
     @Test
     void openApiDescribesTheRestApi() {
         given().when().get("/q/openapi?format=json")
                 .then().statusCode(200)
-                .body("paths", org.hamcrest.Matchers.hasKey("/users/{userId}/care-reviews"));
+                .body("paths", org.hamcrest.Matchers.hasKey("/users/{userId}/care-reviews"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/users/{userId}/plan"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/routines"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/care-reviews/{reviewId}/close"))
+                .body("paths.'/users/{userId}/plan'.put.requestBody.content.'application/json'.examples",
+                        org.hamcrest.Matchers.notNullValue());
     }
 }

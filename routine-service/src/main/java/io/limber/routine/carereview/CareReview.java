@@ -38,4 +38,17 @@ public class CareReview extends PanacheEntityBase {
 
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
+
+    /** {@code open} until a professional closes it. */
+    @Column(nullable = false)
+    public String status = OPEN;
+
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
+    /** What the professional decided, in their words. */
+    public String resolution;
+
+    public static final String OPEN = "open";
+    public static final String CLOSED = "closed";
 }

@@ -33,7 +33,8 @@ public class CareReviewConsumer {
             return Uni.createFrom().failure(new IllegalArgumentException(
                     "not a " + CareReviewRequested.TYPE + " event with id, source and data.userId"));
         }
-        Log.infof("care review event %s received", event.id());
+        // reminder-service builds event ids from the user id, so the id is only logged at DEBUG
+        Log.debugf("care review event %s received", event.id());
         return service.record(event).replaceWithVoid();
     }
 }

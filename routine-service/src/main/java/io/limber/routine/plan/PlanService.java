@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -18,6 +19,7 @@ import java.util.function.BiFunction;
 
 /** The plan use cases; each change is one transaction that stores the new version and its outbox record. */
 @ApplicationScoped
+@Startup // registers its meters at start, so /q/metrics shows them before the first change
 public class PlanService {
 
     private final CatalogueService catalogue;
