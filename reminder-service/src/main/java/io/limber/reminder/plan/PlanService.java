@@ -52,10 +52,12 @@ public class PlanService {
                     if (rows.size() == 0) {
                         return Uni.createFrom().voidItem(); // this version, or a newer one, is already planned
                     }
-                    LocalDate today = now.atZone(plan.zone()).toLocalDate();
+                    // from yesterday (a late-evening time may still be ahead in UTC terms) or the plan's start
+                    LocalDate yesterday = now.atZone(plan.zone()).toLocalDate().minusDays(1);
+                    LocalDate from = plan.startDate().isAfter(yesterday) ? plan.startDate() : yesterday;
                     return dueRows.cancelFutureReminders(tx, plan.userId(), now)
-                            .flatMap(x -> dueRows.plan(tx, rule.occurrences(plan, today.minusDays(1),
-                                    today.plusDays(DueNudgeScheduler.HORIZON_DAYS)), now));
+                            .flatMap(x -> dueRows.plan(tx, rule.occurrences(plan, from,
+                                    from.plusDays(DueNudgeScheduler.HORIZON_DAYS)), now));
                 }));
     }
 
