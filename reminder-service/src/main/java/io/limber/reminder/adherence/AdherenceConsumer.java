@@ -2,6 +2,7 @@ package io.limber.reminder.adherence;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.limber.reminder.messaging.Retry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -36,6 +37,6 @@ public class AdherenceConsumer {
         if (!ADHERENCE_UPDATED.equals(event.path("type").asText())) {
             return Uni.createFrom().voidItem();
         }
-        return Uni.createFrom().deferred(() -> service.onAdherence(event));
+        return Retry.transientFailures(Uni.createFrom().deferred(() -> service.onAdherence(event)));
     }
 }

@@ -77,7 +77,7 @@ public class OutboxRelay {
             return;
         }
         relayBatch().subscribe().with(this::finished, failure -> {
-            Log.warnf("outbox relay failed, retrying: %s", failure.toString());
+            Log.warnf("outbox relay failed, retrying: %s", failure.getClass().getSimpleName());
             finished(0);
         });
     }
@@ -108,6 +108,7 @@ public class OutboxRelay {
                             .flatMap(sent -> tx.preparedQuery("DELETE FROM outbox WHERE id = ANY($1)")
                                     .execute(Tuple.of(ids)))
                             .invoke(() -> batch.forEach(this::count))
+                            .invoke(() -> Log.debugf("published %d outbox entries", batch.size()))
                             .flatMap(deleted -> oldestAge(tx))
                             .replaceWith(batch.size());
                 }));

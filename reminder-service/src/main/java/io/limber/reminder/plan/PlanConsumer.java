@@ -3,6 +3,8 @@ package io.limber.reminder.plan;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
+import io.limber.reminder.messaging.Retry;
+import io.limber.reminder.messaging.Retry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -30,7 +32,7 @@ public class PlanConsumer {
                 return Uni.createFrom().failure(new IllegalArgumentException("tombstone without a key"));
             }
             Log.debug("plan tombstone: erasing a person");
-            return service.erase(record.key());
+            return Retry.transientFailures(service.erase(record.key()));
         }
         JsonNode event;
         try {
@@ -41,6 +43,6 @@ public class PlanConsumer {
         if (!PLAN_PUBLISHED.equals(event.path("type").asText())) {
             return Uni.createFrom().voidItem();
         }
-        return Uni.createFrom().deferred(() -> service.onPlan(event));
+        return Retry.transientFailures(Uni.createFrom().deferred(() -> service.onPlan(event)));
     }
 }

@@ -91,7 +91,7 @@ public class DueNudgeScheduler {
             }
         }, failure -> {
             running.set(false);
-            Log.warnf("scheduler tick failed, retrying next tick: %s", failure.toString());
+            Log.warnf("scheduler tick failed, retrying next tick: %s", failure.getClass().getSimpleName());
         });
     }
 

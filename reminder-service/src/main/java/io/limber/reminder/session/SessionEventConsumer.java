@@ -3,6 +3,7 @@ package io.limber.reminder.session;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
+import io.limber.reminder.messaging.Retry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -37,6 +38,6 @@ public class SessionEventConsumer {
             return Uni.createFrom().voidItem();
         }
         Log.debugf("%s event %s received", type, event.path("id").asText());
-        return Uni.createFrom().deferred(() -> service.onEvent(type, event));
+        return Retry.transientFailures(Uni.createFrom().deferred(() -> service.onEvent(type, event)));
     }
 }

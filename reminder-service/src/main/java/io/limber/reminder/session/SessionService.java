@@ -5,6 +5,7 @@ import io.limber.reminder.db.Sql;
 import io.limber.reminder.mapping.EventMapper;
 import io.limber.reminder.outbox.OutboxRelay;
 import io.limber.reminder.safety.SafetyService;
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -53,6 +54,7 @@ public class SessionService {
                             case PAIN_REPORTED -> safety.onPainReported(tx, EventMapper.painReport(event), now);
                             default -> Uni.createFrom().voidItem();
                         }))
+                .invoke(() -> Log.debugf("%s handled", type))
                 .invoke(relay::poke);
     }
 
