@@ -2,9 +2,11 @@ package io.limber.routine.carereview;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.limber.routine.validation.ConcurrentChange;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Reads {@code care-reviews}; a message it cannot use goes to {@code care-reviews.dlq} with the reason. */
@@ -35,6 +37,9 @@ public class CareReviewConsumer {
         }
         // reminder-service builds event ids from the user id, so the id is only logged at DEBUG
         Log.debugf("care review event %s received", event.id());
-        return service.record(event).replaceWithVoid();
+        // A plan changed through REST at the same moment wins the version; apply the review on top of it.
+        return service.record(event)
+                .onFailure(ConcurrentChange::causedBy).retry().withBackOff(Duration.ofMillis(50)).atMost(5)
+                .replaceWithVoid();
     }
 }

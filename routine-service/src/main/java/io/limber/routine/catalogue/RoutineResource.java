@@ -26,6 +26,19 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "catalogue")
 public class RoutineResource {
 
+    static final String ROUTINE_EXAMPLE = """
+            {"routineId":"core-strength","version":1,"builtIn":true,"title":"Core strength","core":true,
+             "purpose":"Prevention: a stronger core protects the lower back.","timeOfDay":["after-workout"],
+             "timeOfDayHint":"After a workout, or any time you are warmed up.",
+             "caution":"Stop if the pain is sharp and unlike normal exercise, and call your doctor.",
+             "exercises":[{"exerciseId":"plank","name":"Plank","cues":["Forearms under the shoulders."],
+               "easierOption":"On your knees instead of your toes.",
+               "holds":[{"position":"set-1","seconds":60,"restSecondsAfter":15},
+                        {"position":"set-2","seconds":60,"restSecondsAfter":15},
+                        {"position":"set-3","seconds":60,"restSecondsAfter":15}]},
+              {"exerciseId":"bridge","name":"Bridge","cues":["Lie on your back, knees bent, feet flat."],
+               "easierOption":"Lift only halfway.","repetitions":{"sets":2,"reps":10}}]}""";
+
     private final CatalogueService service;
 
     public RoutineResource(CatalogueService service) {
@@ -34,6 +47,8 @@ public class RoutineResource {
 
     @GET
     @Operation(summary = "The newest version of every routine")
+    @APIResponse(responseCode = "200", description = "The routines",
+            content = @Content(examples = @ExampleObject(name = "catalogue", value = "[" + ROUTINE_EXAMPLE + "]")))
     public Uni<List<Routine>> latest() {
         return service.catalogue().map(Catalogue::latestVersions);
     }
@@ -41,6 +56,8 @@ public class RoutineResource {
     @GET
     @Path("/{routineId}")
     @Operation(summary = "The newest version of one routine")
+    @APIResponse(responseCode = "200", description = "The routine",
+            content = @Content(examples = @ExampleObject(name = "core strength", value = ROUTINE_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No routine with this id")
     public Uni<Routine> latest(@PathParam("routineId") String routineId) {
         return service.catalogue().map(c -> c.latest(routineId)
@@ -50,6 +67,9 @@ public class RoutineResource {
     @GET
     @Path("/{routineId}/versions")
     @Operation(summary = "Every version of one routine, oldest first")
+    @APIResponse(responseCode = "200", description = "The versions",
+            content = @Content(examples = @ExampleObject(name = "versions", value = "[" + ROUTINE_EXAMPLE + "]")))
+    @APIResponse(responseCode = "404", description = "No routine with this id")
     public Uni<List<Routine>> versions(@PathParam("routineId") String routineId) {
         return service.catalogue().map(c -> {
             List<Routine> versions = c.versionsOf(routineId);
@@ -63,6 +83,9 @@ public class RoutineResource {
     @GET
     @Path("/{routineId}/versions/{version}")
     @Operation(summary = "One version of one routine, as plans that reference it see it")
+    @APIResponse(responseCode = "200", description = "The version",
+            content = @Content(examples = @ExampleObject(name = "core strength v1", value = ROUTINE_EXAMPLE)))
+    @APIResponse(responseCode = "404", description = "No such routine or version")
     public Uni<Routine> version(@PathParam("routineId") String routineId, @PathParam("version") int version) {
         return service.catalogue().map(c -> c.find(routineId, version)
                 .orElseThrow(() -> new NotFoundException("version",
@@ -78,7 +101,8 @@ public class RoutineResource {
             {"routineId":"wall-sit","title":"Wall sit","core":true,"caution":"Stop if the pain is sharp.",
              "exercises":[{"exerciseId":"wall-sit","name":"Wall sit","cues":["Back flat on the wall"],
                "holds":[{"position":"set-1","seconds":30,"restSecondsAfter":30}]}]}""")))
-    @APIResponse(responseCode = "201", description = "Stored; Location names the new version")
+    @APIResponse(responseCode = "201", description = "Stored; Location names the new version",
+            content = @Content(examples = @ExampleObject(name = "stored", value = ROUTINE_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "A rule is broken; every violation names its field",
             content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(name = "hold too long", value = """
                     {"title":"Invalid input","status":400,"detail":"exercises[0].holds[0].seconds: must be between 5 and 600, was 900",

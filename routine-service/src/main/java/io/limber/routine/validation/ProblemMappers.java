@@ -3,6 +3,7 @@ package io.limber.routine.validation;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -22,6 +23,19 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response conflict(ConflictException e) {
         return problem(409, "Conflict", List.of(new Violation(e.field(), e.getMessage())));
+    }
+
+    /**
+     * Two changes of one plan at the same moment both aim at the same next version; the unique key lets one win
+     * and the other is told to retry, instead of a 500.
+     */
+    @ServerExceptionMapper
+    public Response concurrentChange(PersistenceException e) {
+        if (ConcurrentChange.causedBy(e)) {
+            return problem(409, "Conflict", List.of(new Violation("version",
+                    "the plan was changed at the same moment by another request; read it and retry")));
+        }
+        throw e;
     }
 
     @ServerExceptionMapper
