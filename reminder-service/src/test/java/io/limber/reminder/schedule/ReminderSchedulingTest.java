@@ -166,6 +166,23 @@ class ReminderSchedulingTest {
         given().get("/users/{id}/next", user).then().statusCode(200).body("dueAt", equalTo("2026-11-24T06:45:00Z"));
     }
 
+    @Test
+    void aMutedFollowUpIsNotSentButTheRemindersStillAre() {
+        String user = "user-sch-7";
+        planFor(user, "19:00");
+        kafka.send("session-events", user, TestEvents.sessionStarted(user, Instant.parse("2026-11-22T19:00:00Z")));
+        await().atMost(WAIT).until(() -> db.query("SELECT 1 FROM session_day WHERE user_id = $1", user).size() == 1);
+        given().contentType(io.restassured.http.ContentType.JSON).body("{\"mutedKinds\":[\"follow-up\"]}")
+                .put("/users/{id}/preferences", user).then().statusCode(200);
+
+        TestClockProducer.CLOCK.set(Instant.parse("2026-11-23T18:00:00Z"));
+        kafka.awaitRecord("nudges", r -> user.equals(r.key()), WAIT);
+        TestClockProducer.CLOCK.set(Instant.parse("2026-11-23T19:30:00Z"));
+        await().atMost(WAIT).until(() -> db.dueStatus(user + ":follow-up:lower-back-stretches:2026-11-23"),
+                status -> status.equals("suppressed:muted"));
+        assertThat(kafka.readAll("nudges").stream().filter(r -> user.equals(r.key()))).hasSize(1);
+    }
+
     private void planFor(String user, String localTime) {
         kafka.send("plans", user, TestEvents.plan(user, 3, "active", localTime));
         await().atMost(WAIT).untilAsserted(() -> given().get("/users/{id}/next", user).then().statusCode(200)
