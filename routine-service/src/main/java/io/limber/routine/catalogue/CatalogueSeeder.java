@@ -1,6 +1,7 @@
 package io.limber.routine.catalogue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.limber.routine.validation.ConcurrentChange;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
@@ -23,20 +24,11 @@ public class CatalogueSeeder {
         try {
             VertxContextSupport.subscribeAndAwait(() -> catalogue.seed(BuiltInRoutines.load(mapper)));
         } catch (RuntimeException e) {
-            if (!mentions(e, "routine_version_unique")) {
+            if (!ConcurrentChange.causedBy(e)) {
                 throw e;
             }
             // Another replica seeding at the same moment won the unique key; its versions have the same content.
             Log.warn("built-in routines seeded by another replica at the same time");
         }
-    }
-
-    private static boolean mentions(Throwable e, String text) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && t.getMessage().contains(text)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -11,6 +11,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -27,6 +28,8 @@ public class OutboxRelay {
     /** What one run did. */
     public record Result(int sent, int failed) {
     }
+
+    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
 
     private final Pool pool;
     private final int lanesPerRun;
@@ -86,7 +89,8 @@ public class OutboxRelay {
             return Uni.createFrom().item(sent);
         }
         OutboxRecord record = records.get(index);
-        Uni<Void> sending = sender.send(record);
+        // an answer that never comes must not hold the lanes forever; a late delivery is only a duplicate
+        Uni<Void> sending = sender.send(record).ifNoItem().after(SEND_TIMEOUT).fail();
         if (context != null) {
             // the acknowledgement arrives on a Kafka thread; the SQL connection belongs to this context
             sending = sending.emitOn(command -> context.runOnContext(ignored -> command.run()));

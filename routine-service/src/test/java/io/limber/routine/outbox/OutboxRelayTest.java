@@ -72,6 +72,11 @@ class OutboxRelayTest {
         // committed, not yet published: the change lives only in PostgreSQL
         assertThat(Database.count("SELECT count(*) FROM outbox WHERE record_key = ?", user)).isEqualTo(1);
         assertThat(kafka.readAll("plans")).noneMatch(r -> user.equals(r.key()));
+        // operators see the backlog and its age
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(given().get("/q/metrics").then().extract().asString())
+                        .containsPattern("limber_outbox_pending [1-9]")
+                        .containsPattern("limber_outbox_lag_seconds (0\\.0*[1-9]|[1-9])"));
 
         // the process dies while publishing: Kafka got the record, but the acknowledgement never came back
         RecordSender dyingAfterSend = record -> kafkaSender.send(record)
@@ -82,6 +87,8 @@ class OutboxRelayTest {
         RecordSender dyingBeforeSend = record -> Uni.createFrom().failure(new IllegalStateException("process killed"));
         relay.relayOnce(dyingBeforeSend).await().atMost(Duration.ofSeconds(30));
         assertThat(Database.count("SELECT count(*) FROM outbox WHERE record_key = ?", user)).isEqualTo(1);
+        assertThat(given().get("/q/metrics").then().extract().asString())
+                .containsPattern("limber_outbox_publish_failures_total [2-9]");
 
         // after the restart the relay starts from the table alone
         assertThat(relay.relayOnce(kafkaSender).await().atMost(Duration.ofSeconds(30)).sent()).isGreaterThanOrEqualTo(1);
