@@ -3,6 +3,7 @@ package io.limber.reminder.adherence;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.limber.reminder.messaging.Retry;
+import io.limber.reminder.nudge.NudgeMetrics;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -17,14 +18,20 @@ public class AdherenceConsumer {
 
     private final ObjectMapper mapper;
     private final AdherenceService service;
+    private final NudgeMetrics metrics;
 
-    public AdherenceConsumer(ObjectMapper mapper, AdherenceService service) {
+    public AdherenceConsumer(ObjectMapper mapper, AdherenceService service, NudgeMetrics metrics) {
         this.mapper = mapper;
         this.service = service;
+        this.metrics = metrics;
     }
 
     @Incoming("adherence")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
+        return Retry.consumed("adherence", metrics, Uni.createFrom().deferred(() -> handle(record)));
+    }
+
+    private Uni<Void> handle(ConsumerRecord<String, String> record) {
         if (record.value() == null) {
             return Uni.createFrom().voidItem();
         }
@@ -37,6 +44,6 @@ public class AdherenceConsumer {
         if (!ADHERENCE_UPDATED.equals(event.path("type").asText())) {
             return Uni.createFrom().voidItem();
         }
-        return Retry.transientFailures(Uni.createFrom().deferred(() -> service.onAdherence(event)));
+        return Uni.createFrom().deferred(() -> service.onAdherence(event));
     }
 }

@@ -101,7 +101,7 @@ public class AdherenceService {
             if (verdict instanceof Verdict.Defer defer) {
                 return dueRows.insert(tx, draft, defer.until());
             }
-            metrics.countSuppressed(((Verdict.Suppress) verdict).reason());
+            metrics.countSuppressed(draft.kind(), ((Verdict.Suppress) verdict).reason());
             return Uni.createFrom().voidItem();
         });
     }

@@ -24,6 +24,13 @@ public final class Retry {
                 .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).atMost(ATTEMPTS);
     }
 
+    /** As {@link #transientFailures}, counting the outcome in {@code limber.events.consumed}. */
+    public static <T> Uni<T> consumed(String topic, io.limber.reminder.nudge.NudgeMetrics metrics, Uni<T> work) {
+        return transientFailures(work)
+                .invoke(() -> metrics.countConsumed(topic, "processed"))
+                .onFailure().invoke(() -> metrics.countConsumed(topic, "dead-lettered"));
+    }
+
     static boolean isTransient(Throwable failure) {
         return !(failure instanceof IllegalArgumentException || failure instanceof DateTimeException
                 || failure instanceof NullPointerException);

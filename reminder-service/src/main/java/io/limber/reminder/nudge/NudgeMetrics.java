@@ -23,28 +23,42 @@ public class NudgeMetrics {
     private final Timer safetyLatency;
     private final Timer schedulerLag;
     private final AtomicLong outboxLagMillis = new AtomicLong();
+    private final AtomicLong outboxPending = new AtomicLong();
 
     public NudgeMetrics(MeterRegistry registry) {
         this.registry = registry;
         for (NudgeKind kind : NudgeKind.values()) {
             published(kind.wire());
         }
-        for (Suppression reason : Suppression.values()) {
-            suppressed(reason);
+        for (NudgeKind kind : NudgeKind.values()) {
+            if (kind.isCapped()) {
+                for (Suppression reason : Suppression.values()) {
+                    registry.counter("limber.nudges.suppressed", "kind", kind.wire(), "reason", reason.label())
+                            .increment(0);
+                }
+            }
+        }
+        for (String topic : List.of("plans", "session-events", "adherence")) {
+            for (String outcome : List.of("processed", "dead-lettered")) {
+                registry.counter("limber.events.consumed", "topic", topic, "outcome", outcome).increment(0);
+            }
         }
         for (String reason : List.of(CareReview.RED_FLAG, CareReview.REPEATED_PAIN_STOP, CareReview.NOT_SETTLED)) {
             careReviewRaised(reason);
         }
-        safetyLatency = Timer.builder("limber.safety.latency")
-                .description("From a pain-stop's arrival to its safety or emergency nudge acknowledged by Kafka")
+        safetyLatency = Timer.builder("limber.safety.nudge.latency")
+                .description("From handling a pain-stop to its safety or emergency nudge acknowledged by Kafka")
                 .publishPercentileHistogram()
+                .serviceLevelObjectives(Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofSeconds(120))
+                .maximumExpectedValue(Duration.ofSeconds(300))
                 .register(registry);
         schedulerLag = Timer.builder("limber.scheduler.lag")
                 .description("From the time a nudge was planned for to its being sent")
                 .publishPercentileHistogram()
                 .maximumExpectedValue(Duration.ofHours(12))
                 .register(registry);
-        registry.gauge("limber.outbox.lag.seconds", outboxLagMillis, v -> v.get() / 1000.0);
+        registry.gauge("limber.outbox.oldest.age.seconds", outboxLagMillis, v -> v.get() / 1000.0);
+        registry.gauge("limber.outbox.pending", outboxPending, AtomicLong::get);
     }
 
     public void published(String kind) {
@@ -55,12 +69,12 @@ public class NudgeMetrics {
         registry.counter("limber.nudges.published", "kind", kind).increment();
     }
 
-    public void suppressed(Suppression reason) {
-        registry.counter("limber.nudges.suppressed", "reason", reason.label()).increment(0);
+    public void countSuppressed(NudgeKind kind, Suppression reason) {
+        registry.counter("limber.nudges.suppressed", "kind", kind.wire(), "reason", reason.label()).increment();
     }
 
-    public void countSuppressed(Suppression reason) {
-        registry.counter("limber.nudges.suppressed", "reason", reason.label()).increment();
+    public void countConsumed(String topic, String outcome) {
+        registry.counter("limber.events.consumed", "topic", topic, "outcome", outcome).increment();
     }
 
     public void careReviewRaised(String reason) {
@@ -79,7 +93,8 @@ public class NudgeMetrics {
         schedulerLag.record(lag.isNegative() ? Duration.ZERO : lag);
     }
 
-    public void outboxLag(Duration lag) {
-        outboxLagMillis.set(lag.toMillis());
+    public void outbox(long pending, Duration oldestAge) {
+        outboxPending.set(pending);
+        outboxLagMillis.set(oldestAge.toMillis());
     }
 }

@@ -135,9 +135,11 @@ public class OutboxRelay {
     }
 
     private Uni<Void> oldestAge(io.vertx.mutiny.sqlclient.SqlConnection tx) {
-        return tx.query("SELECT min(created_at) AS oldest FROM outbox").execute().invoke(rows -> {
-            Instant oldest = Sql.instant(rows.iterator().next(), "oldest");
-            metrics.outboxLag(oldest == null ? Duration.ZERO : Duration.between(oldest, Instant.now(clock)));
+        return tx.query("SELECT count(*) AS pending, min(created_at) AS oldest FROM outbox").execute().invoke(rows -> {
+            Row row = rows.iterator().next();
+            Instant oldest = Sql.instant(row, "oldest");
+            metrics.outbox(row.getLong("pending"),
+                    oldest == null ? Duration.ZERO : Duration.between(oldest, Instant.now(clock)));
         }).replaceWithVoid();
     }
 }

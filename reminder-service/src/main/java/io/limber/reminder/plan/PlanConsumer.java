@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
 import io.limber.reminder.messaging.Retry;
+import io.limber.reminder.nudge.NudgeMetrics;
 import io.limber.reminder.messaging.Retry;
+import io.limber.reminder.nudge.NudgeMetrics;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -19,20 +21,26 @@ public class PlanConsumer {
 
     private final ObjectMapper mapper;
     private final PlanService service;
+    private final NudgeMetrics metrics;
 
-    public PlanConsumer(ObjectMapper mapper, PlanService service) {
+    public PlanConsumer(ObjectMapper mapper, PlanService service, NudgeMetrics metrics) {
         this.mapper = mapper;
         this.service = service;
+        this.metrics = metrics;
     }
 
     @Incoming("plans")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
+        return Retry.consumed("plans", metrics, Uni.createFrom().deferred(() -> handle(record)));
+    }
+
+    private Uni<Void> handle(ConsumerRecord<String, String> record) {
         if (record.value() == null) {
             if (record.key() == null) {
                 return Uni.createFrom().failure(new IllegalArgumentException("tombstone without a key"));
             }
             Log.debug("plan tombstone: erasing a person");
-            return Retry.transientFailures(service.erase(record.key()));
+            return service.erase(record.key());
         }
         JsonNode event;
         try {
@@ -43,6 +51,6 @@ public class PlanConsumer {
         if (!PLAN_PUBLISHED.equals(event.path("type").asText())) {
             return Uni.createFrom().voidItem();
         }
-        return Retry.transientFailures(Uni.createFrom().deferred(() -> service.onPlan(event)));
+        return Uni.createFrom().deferred(() -> service.onPlan(event));
     }
 }

@@ -150,7 +150,7 @@ public class DueNudgeScheduler {
             return dueRows.postpone(tx, draft.id(), defer.until());
         }
         Verdict.Suppress suppress = (Verdict.Suppress) verdict;
-        metrics.countSuppressed(suppress.reason());
+        metrics.countSuppressed(draft.kind(), suppress.reason());
         Log.debugf("nudge %s suppressed: %s", draft.id(), suppress.reason().label());
         return dueRows.finish(tx, draft.id(), "suppressed", suppress.reason().label())
                 .flatMap(done -> draft.kind() == NudgeKind.REMINDER ? topUp(tx, draft, now)

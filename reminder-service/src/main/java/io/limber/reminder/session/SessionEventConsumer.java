@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
 import io.limber.reminder.messaging.Retry;
+import io.limber.reminder.nudge.NudgeMetrics;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -19,14 +20,20 @@ public class SessionEventConsumer {
 
     private final ObjectMapper mapper;
     private final SessionService service;
+    private final NudgeMetrics metrics;
 
-    public SessionEventConsumer(ObjectMapper mapper, SessionService service) {
+    public SessionEventConsumer(ObjectMapper mapper, SessionService service, NudgeMetrics metrics) {
         this.mapper = mapper;
         this.service = service;
+        this.metrics = metrics;
     }
 
     @Incoming("session-events")
     public Uni<Void> consume(String json) {
+        return Retry.consumed("session-events", metrics, Uni.createFrom().deferred(() -> handle(json)));
+    }
+
+    private Uni<Void> handle(String json) {
         JsonNode event;
         try {
             event = mapper.readTree(json);
@@ -38,6 +45,6 @@ public class SessionEventConsumer {
             return Uni.createFrom().voidItem();
         }
         Log.debugf("%s event %s received", type, event.path("id").asText());
-        return Retry.transientFailures(Uni.createFrom().deferred(() -> service.onEvent(type, event)));
+        return Uni.createFrom().deferred(() -> service.onEvent(type, event));
     }
 }
