@@ -52,23 +52,64 @@ public final class Simulator {
             plans.createDailyStretches(person, Cohort.startDate(person, clock, options.days()));
         }
         say(cohort.people().size() + " plans created (seed " + options.seed() + ")");
+        awaitPlansKnownToSessionService();
     }
 
-    /** Sends the whole history now, in the order the apps would have sent it; returns how many were sent. */
-    public int backfill(EventSender sender) throws InterruptedException {
+    /**
+     * Like an app that starts reporting only once onboarding is done: session-service dead-letters the events of a
+     * person whose plan it has not received yet, so wait until it has every plan.
+     */
+    private void awaitPlansKnownToSessionService() {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        for (Person person : cohort.people()) {
+            URI adherence = options.sessionService().resolve("/users/" + person.userId() + "/adherence");
+            while (true) {
+                try {
+                    int status = http.send(java.net.http.HttpRequest.newBuilder(adherence).build(),
+                            java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+                    if (status == 200) {
+                        break;
+                    }
+                } catch (java.io.IOException e) {
+                    // not up yet
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("session-service did not receive the plan of person " + person.index());
+                }
+                pause(200);
+            }
+        }
+        say("session-service has every plan");
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sends the whole history now, in the order the apps would have sent it; returns what was sent. */
+    public List<ClientEvent> backfill(EventSender sender) throws InterruptedException {
         List<ClientEvent> history = cohort.history(clock, options.days());
         Instant begin = Instant.now();
-        int sent = 0;
+        List<ClientEvent> sent = new ArrayList<>();
         for (ClientEvent event : history) {
             if (event.sendAt().isAfter(clock.instant())) {
                 continue; // a late report not due yet: the live loop has it
             }
             sender.send(event);
-            sent++;
-            throttle(sent, begin);
+            sent.add(event);
+            throttle(sent.size(), begin);
         }
         sender.flush();
-        say(sent + " events of " + options.days() + " days of history sent ("
+        say(sent.size() + " events of " + options.days() + " days of history sent ("
                 + sender.sentToKafka() + " to Kafka, " + sender.sentOverHttp() + " through the HTTP ingress)");
         return sent;
     }

@@ -1,0 +1,85 @@
+package io.limber.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.Set;
+
+/**
+ * The end-to-end test's own oracle: session adherence of a daily plan, worked out from the events a simulated
+ * person's app actually sent, by the design's rules (a session counts for the local date it started; a pain-stop
+ * excuses its day unless a session that day was completed; sharp pain or pain of 7 or more excuses every day a
+ * 48 h pause overlaps; today counts only once it is done or excused).
+ */
+final class ExpectedAdherence {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Set<LocalDate> completed = new HashSet<>();
+    private final Set<LocalDate> excused = new HashSet<>();
+    private final LocalDate firstDay;
+    private final LocalDate today;
+
+    ExpectedAdherence(List<ClientEvent> sent, ZoneId zone, LocalDate firstDay, LocalDate today) {
+        this.firstDay = firstDay;
+        this.today = today;
+        for (ClientEvent event : sent) {
+            JsonNode data = read(event.json()).path("data");
+            switch (event.type()) {
+                case "limber.session.completed" -> completed.add(date(data.path("startedAt").asText(), zone));
+                case "limber.session.pain-stopped" -> {
+                    Instant stoppedAt = event.eventTime();
+                    excused.add(date(data.path("startedAt").asText(), zone));
+                    if (data.path("sharp").asBoolean() || data.path("pain").asInt() >= 7) {
+                        Instant pauseEnd = stoppedAt.plus(Duration.ofHours(48));
+                        for (LocalDate d = LocalDate.ofInstant(stoppedAt, zone);
+                             d.atStartOfDay(zone).toInstant().isBefore(pauseEnd); d = d.plusDays(1)) {
+                            excused.add(d);
+                        }
+                    }
+                }
+                default -> {
+                    // starts alone (abandoned) and pain reports change no occurrence
+                }
+            }
+        }
+        excused.removeAll(completed);
+    }
+
+    /** Completed ÷ (closed and not excused) over the {@code days} local dates up to today; empty when unknown. */
+    OptionalDouble sessionAdherence(int days) {
+        int done = 0;
+        int counted = 0;
+        for (LocalDate d = today.minusDays(days - 1); !d.isAfter(today); d = d.plusDays(1)) {
+            if (d.isBefore(firstDay) || excused.contains(d)) {
+                continue;
+            }
+            boolean closed = completed.contains(d) || d.isBefore(today);
+            if (closed) {
+                counted++;
+                if (completed.contains(d)) {
+                    done++;
+                }
+            }
+        }
+        return counted == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) done / counted);
+    }
+
+    private static LocalDate date(String instant, ZoneId zone) {
+        return LocalDate.ofInstant(Instant.parse(instant), zone);
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}
