@@ -36,9 +36,14 @@ public final class PlanCalendar {
         return versions;
     }
 
-    /** The version in force on {@code date}; later versions never rewrite the past. */
+    /**
+     * The version in force on {@code date}: the newest one published before the date ended, so later versions never
+     * rewrite the past. Before the first version was published, the first version itself: a plan entered after
+     * its start date (a prescription typed in late, history an app uploads at onboarding) has nothing earlier to
+     * rewrite, and its own start date, not its publication, says when it began.
+     */
     public Optional<PlanVersion> inForce(LocalDate date) {
-        PlanVersion found = null;
+        PlanVersion found = versions.isEmpty() ? null : versions.get(0);
         for (PlanVersion v : versions) {
             if (v.publishedAt().isBefore(endOf(date, v.zone()))) {
                 found = v;

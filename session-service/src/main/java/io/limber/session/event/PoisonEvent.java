@@ -6,4 +6,11 @@ public class PoisonEvent extends IllegalArgumentException {
     public PoisonEvent(String reason) {
         super(reason);
     }
+
+    /** No plan has been received for the person (yet: plans and session-events are separate topics). */
+    public static class UnknownUser extends PoisonEvent {
+        public UnknownUser() {
+            super("unknown user: no plan has been received for data.userId");
+        }
+    }
 }

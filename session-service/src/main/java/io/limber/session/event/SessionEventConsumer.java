@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -34,9 +35,12 @@ public class SessionEventConsumer {
     private final SessionEventService service;
     private final SessionEventMetrics metrics;
     private final Clock clock;
+    private final Duration unknownUserGrace;
 
     public SessionEventConsumer(ObjectMapper mapper, EventSchemas schemas, SessionEventService service,
-                                SessionEventMetrics metrics, Clock clock) {
+                                SessionEventMetrics metrics, Clock clock,
+                                @ConfigProperty(name = "limber.session-events.unknown-user-grace") Duration unknownUserGrace) {
+        this.unknownUserGrace = unknownUserGrace;
         this.cloudEvents = new CloudEvents(mapper);
         this.schemas = schemas;
         this.service = service;
@@ -73,6 +77,9 @@ public class SessionEventConsumer {
                         Log.warnf("session event %s could not be stored, retrying: %s", activity.key().id(), e.getMessage()))
                 .onFailure(e -> !(e instanceof PoisonEvent)).retry()
                 .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely()
+                // the person's plan may still be on its way on the plans topic: wait a little before giving up
+                .onFailure(PoisonEvent.UnknownUser.class).retry()
+                .withBackOff(Duration.ofMillis(100), Duration.ofSeconds(1)).expireIn(unknownUserGrace.toMillis())
                 .onItem().invoke(outcome -> {
                     metrics.record(type, outcome);
                     if (outcome == SessionEventMetrics.Outcome.OK) {

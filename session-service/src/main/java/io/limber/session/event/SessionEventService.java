@@ -36,8 +36,7 @@ public class SessionEventService {
             }
             return Person.<Person>findById(userId, LockModeType.PESSIMISTIC_WRITE).flatMap(person -> {
                 if (person == null) {
-                    return Uni.createFrom().failure(
-                            new PoisonEvent("unknown user: no plan has been received for data.userId"));
+                    return Uni.createFrom().failure(new PoisonEvent.UnknownUser());
                 }
                 SessionEvent stored = new SessionEvent();
                 stored.eventSource = key.source();

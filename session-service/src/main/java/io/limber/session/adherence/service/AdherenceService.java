@@ -25,6 +25,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,6 +43,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * puts {@code limber.adherence.updated} in the outbox, in the caller's transaction.
  */
 @ApplicationScoped
+@Startup // registers its meters at start, so /q/metrics shows them before the first event
 public class AdherenceService {
 
     public static final String TOPIC = "adherence";
