@@ -68,7 +68,8 @@ class SessionEventConsumerTest {
         knownPerson(kafka, user, 2);
         Instant start = yesterdayEvening();
 
-        kafka.send("session-events", user, started(user, "s-1", start));
+        kafka.send("session-events", user, started(user, "s-1", start), new RecordHeader("content-type",
+                "application/cloudevents+json".getBytes(StandardCharsets.UTF_8)));
         kafka.send("session-events", user, completed(user, "s-1", start));
 
         await().atMost(WAIT).untilAsserted(() -> given().get("/users/" + user + "/adherence").then()

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,8 +48,11 @@ class PlanConsumerTest {
     void aPublishedPlanMakesThePersonKnownWithTheirMissedDaysCounted() {
         String user = newUser();
 
-        kafka.send("plans", user, plan(user, today().minusDays(3)));
-        kafka.send("plans", user, plan(user, today().minusDays(3))); // redelivered
+        // as routine-service sends it: structured mode, with its content-type header
+        RecordHeader structured = new RecordHeader("content-type",
+                "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
+        kafka.send("plans", user, plan(user, today().minusDays(3)), structured);
+        kafka.send("plans", user, plan(user, today().minusDays(3)), structured); // redelivered
 
         await().atMost(WAIT).untilAsserted(() -> given().get("/users/" + user + "/adherence").then()
                 .statusCode(200)
