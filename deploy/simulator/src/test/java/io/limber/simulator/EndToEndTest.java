@@ -111,6 +111,48 @@ class EndToEndTest {
 
     @Test
     @Order(3)
+    void aSharpPainStopNowGetsASafetyMessageAndHoldsBackRoutineRemindersFor48Hours() throws Exception {
+        Person person = people.get(Persona.WEEKEND_ONLY);
+        java.time.Instant now = CLOCK.instant();
+        String eventId = java.util.UUID.randomUUID().toString();
+        String json = """
+                {"specversion":"1.0","id":"%s","source":"/clients/e2e","type":"limber.session.pain-stopped",
+                 "time":"%s","datacontenttype":"application/json",
+                 "data":{"userId":"%s","sessionId":"%s","routineId":"lower-back-stretches","routineVersion":1,
+                         "startedAt":"%s","exerciseId":"crossover","pain":6,"sharp":true,"redFlags":[]}}
+                """.formatted(eventId, now, person.userId(), java.util.UUID.randomUUID(), now.minusSeconds(120));
+        try (EventSender sender = new EventSender(stack.kafkaBootstrapServers(), stack.url("session-service"))) {
+            sender.send(new ClientEvent(person.userId(), eventId, "limber.session.pain-stopped", now, now,
+                    Persona.Channel.KAFKA, json));
+            sender.flush();
+        }
+
+        await("safety message").atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode nudges = get(stack.url("reminder-service"), "/users/" + person.userId() + "/nudges");
+            assertThat(nudges.findValues("id")).extracting(JsonNode::asText)
+                    .anySatisfy(id -> assertThat(id).endsWith(":safety:" + eventId));
+        });
+        HttpResponse<String> next = HTTP.send(HttpRequest.newBuilder(
+                stack.url("reminder-service").resolve("/users/" + person.userId() + "/next")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (next.statusCode() == 200) {
+            assertThat(java.time.Instant.parse(read(next.body()).path("dueAt").asText()))
+                    .as("next routine reminder after a sharp pain-stop")
+                    .isAfterOrEqualTo(now.plus(Duration.ofHours(48)));
+        } else {
+            assertThat(next.statusCode()).isEqualTo(404);
+        }
+        JsonNode nudges = get(stack.url("reminder-service"), "/users/" + person.userId() + "/nudges");
+        for (JsonNode nudge : nudges) {
+            if (java.time.Instant.parse(nudge.path("createdAt").asText()).isAfter(now)) {
+                assertThat(nudge.path("kind").asText()).as("nudges since the pain-stop")
+                        .isIn("safety", "check-in", "emergency");
+            }
+        }
+    }
+
+    @Test
+    @Order(4)
     void everyNudgeIdAppearsOnceOnTheNudgesTopic() {
         try (KafkaTestClient kafka = new KafkaTestClient(stack.kafkaBootstrapServers())) {
             List<ConsumerRecord<String, String>> records = kafka.readAll("nudges");
@@ -121,7 +163,7 @@ class EndToEndTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void erasingAPersonRemovesThemFromAllThreeServices() throws Exception {
         Person steady = people.get(Persona.STEADY);
         HttpResponse<String> erased = HTTP.send(HttpRequest.newBuilder(
