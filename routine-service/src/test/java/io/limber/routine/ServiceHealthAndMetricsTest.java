@@ -41,7 +41,7 @@ class ServiceHealthAndMetricsTest {
                 .body(containsString("limber_plans_published_total{kind=\"tombstone\"}"))
                 .body(containsString("limber_outbox_publish_failures_total"))
                 .body(containsString("limber_outbox_pending "))
-                .body(containsString("limber_outbox_lag_seconds "));
+                .body(containsString("limber_outbox_oldest_age_seconds "));
     }
 
     @Test

@@ -3,6 +3,8 @@ package io.limber.routine.carereview;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.limber.routine.validation.ConcurrentChange;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,14 +17,28 @@ public class CareReviewConsumer {
 
     private final ObjectMapper mapper;
     private final CareReviewService service;
+    private final Counter processed;
+    private final Counter deadLettered;
 
-    public CareReviewConsumer(ObjectMapper mapper, CareReviewService service) {
+    public CareReviewConsumer(ObjectMapper mapper, CareReviewService service, MeterRegistry registry) {
         this.mapper = mapper;
         this.service = service;
+        this.processed = consumed(registry, "processed");
+        this.deadLettered = consumed(registry, "dead-lettered");
+    }
+
+    private static Counter consumed(MeterRegistry registry, String outcome) {
+        return Counter.builder("limber.events.consumed").tag("topic", "care-reviews").tag("outcome", outcome)
+                .description("Consumed events by topic and outcome (processed, dead-lettered)").register(registry);
     }
 
     @Incoming("care-reviews")
     public Uni<Void> consume(String json) {
+        // a failure here is what the dead-letter-queue strategy sends to care-reviews.dlq
+        return handle(json).invoke(() -> processed.increment()).onFailure().invoke(e -> deadLettered.increment());
+    }
+
+    private Uni<Void> handle(String json) {
         CareReviewRequested event;
         try {
             event = mapper.readValue(json, CareReviewRequested.class);

@@ -54,7 +54,7 @@ public class OperationalGauges {
                 .description("Care reviews waiting for a professional").register(registry);
         Gauge.builder("limber.outbox.pending", outboxPending, AtomicLong::get)
                 .description("Outbox records not yet acknowledged by Kafka").register(registry);
-        Gauge.builder("limber.outbox.lag.seconds", this, OperationalGauges::lagSeconds)
+        Gauge.builder("limber.outbox.oldest.age.seconds", this, OperationalGauges::lagSeconds)
                 .description("Age of the oldest outbox record not yet published (0 when empty)").register(registry);
     }
 

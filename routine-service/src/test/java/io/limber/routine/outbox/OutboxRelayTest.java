@@ -76,7 +76,7 @@ class OutboxRelayTest {
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(given().get("/q/metrics").then().extract().asString())
                         .containsPattern("limber_outbox_pending [1-9]")
-                        .containsPattern("limber_outbox_lag_seconds (0\\.0*[1-9]|[1-9])"));
+                        .containsPattern("limber_outbox_oldest_age_seconds (0\\.0*[1-9]|[1-9])"));
 
         // the process dies while publishing: Kafka got the record, but the acknowledgement never came back
         RecordSender dyingAfterSend = record -> kafkaSender.send(record)
