@@ -82,14 +82,20 @@ async function diagnose(expr) {
     const anywhere = await query(`count by (job) ({__name__="${name}"})`);
     const jobs = anywhere.ok ? anywhere.result.map((s) => s.metric.job) : [];
     if (!jobs.length) {
-      let prefix = "", names = [];
+      let prefix = "", names = [], by = [];
       for (const k of [3, 2]) { // the closest family of names that exists: a_b_c_*, else a_b_*
         prefix = name.split("_").slice(0, k).join("_");
         const like = await query(`count by (__name__) ({__name__=~"${prefix}_.*"})`);
         names = like.ok ? like.result.map((s) => s.metric.__name__).sort() : [];
-        if (names.length) break;
+        if (names.length) {
+          const j = await query(`count by (job) ({__name__=~"${prefix}_.*"})`);
+          by = j.ok ? j.result.map((s) => s.metric.job).sort() : [];
+          break;
+        }
       }
-      empty.push(`${name}: no service exports it` + (names.length ? ` (exported ${prefix}_*: ${names.slice(0, 8).join(", ")}${names.length > 8 ? ", ..." : ""})` : ` (no ${prefix}_* metric at all)`));
+      empty.push(`${name}: no service exports it` + (names.length
+        ? ` (${by.join(", ")} export ${names.length} ${prefix}_* metrics: ${names.slice(0, 6).join(", ")}${names.length > 6 ? ", ..." : ""})`
+        : ` (no ${prefix}_* metric at all)`));
       continue;
     }
     const matched = await query(`${name}${matchers}`);
