@@ -85,7 +85,7 @@ public class SessionEventConsumer {
                     if (outcome == SessionEventMetrics.Outcome.OK) {
                         metrics.stateUpdated(activity.time(), clock.instant());
                         if (activity instanceof Activity.SessionPainStopped stop) {
-                            metrics.painStop(stop.exerciseId(), stop.sharp());
+                            metrics.painStop(stop.exerciseId(), stop.sharp(), stop.redFlags());
                         } else if (activity instanceof Activity.SessionCompleted) {
                             metrics.sessionCompleted();
                         }

@@ -8,6 +8,8 @@ import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 
 /** Session-event meters; never labelled by user. Registered at start so /q/metrics shows them at once. */
 @ApplicationScoped
@@ -16,6 +18,9 @@ public class SessionEventMetrics {
 
     /** What became of a consumed event. */
     public enum Outcome { OK, DUPLICATE, DEAD_LETTERED }
+
+    /** The red flags session-pain-stopped.schema.json allows; the schema bounds the label's values. */
+    static final List<String> RED_FLAGS = List.of("saddle-numbness", "bladder-bowel-change", "leg-weakness-worsening");
 
     private final MeterRegistry registry;
     private final Timer eventToState;
@@ -35,11 +40,18 @@ public class SessionEventMetrics {
             }
         }
         consumed("unknown", Outcome.DEAD_LETTERED);
+        for (Outcome outcome : Outcome.values()) {
+            eventsConsumed(outcome);
+        }
+        for (String flag : RED_FLAGS) {
+            redFlags(flag);
+        }
         sessions("completed");
     }
 
     public void record(String type, Outcome outcome) {
         consumed(type, outcome).increment();
+        eventsConsumed(outcome).increment();
         if (outcome == Outcome.OK) {
             accepted(type).increment();
         }
@@ -50,13 +62,28 @@ public class SessionEventMetrics {
         eventToState.record(latency.isNegative() ? Duration.ZERO : latency);
     }
 
-    public void painStop(String exerciseId, boolean sharp) {
+    public void painStop(String exerciseId, boolean sharp, Set<String> flags) {
         Counter.builder("limber.session.pain.stops").description("Sessions stopped because of pain")
                 .tag("exercise", exerciseId).tag("sharp", String.valueOf(sharp)).register(registry).increment();
+        flags.stream().filter(RED_FLAGS::contains).forEach(flag -> redFlags(flag).increment());
     }
 
     public void sessionCompleted() {
         sessions("completed").increment();
+    }
+
+    private Counter redFlags(String flag) {
+        return Counter.builder("limber.red.flags").description("Red flags reported with a pain-stop")
+                .tag("flag", flag).register(registry);
+    }
+
+    /** The same outcomes under the name and labels every Limber service uses for its consumers. */
+    private Counter eventsConsumed(Outcome outcome) {
+        return Counter.builder("limber.events.consumed")
+                .description("Consumed events by topic and outcome (processed, duplicate, dead-lettered)")
+                .tag("topic", "session-events")
+                .tag("outcome", outcome == Outcome.OK ? "processed" : outcome.name().toLowerCase().replace('_', '-'))
+                .register(registry);
     }
 
     private Counter sessions(String outcome) {
