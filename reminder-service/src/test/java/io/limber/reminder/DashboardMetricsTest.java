@@ -1,5 +1,6 @@
 package io.limber.reminder;
 
+import static io.limber.reminder.support.Callers.asClinician;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -10,7 +11,9 @@ import io.limber.local.testing.MetricsExposition;
 import io.limber.reminder.support.TestEvents;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -31,6 +34,10 @@ class DashboardMetricsTest {
     static final Duration METRICS_REFRESH = Duration.ofSeconds(90);
     static final Duration WAIT = Duration.ofSeconds(30);
 
+    /** Health and metrics live on the management port. */
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
@@ -48,7 +55,7 @@ class DashboardMetricsTest {
             kafka.awaitRecord("plans.dlq", r -> user.equals(r.key()), WAIT);
         }
         await().atMost(WAIT).until(() -> processedPlans(scrape()) > plansBefore);
-        given().get("/users/{u}/next", user).then().statusCode(org.hamcrest.Matchers.lessThan(500)); // an HTTP timer
+        asClinician().get("/users/{u}/next", user).then().statusCode(org.hamcrest.Matchers.lessThan(500)); // an HTTP timer
 
         await().atMost(METRICS_REFRESH).untilAsserted(() ->
                 assertThat(MetricsExposition.of(scrape()).missing(wanted)).as("listed for %s but not exported; exported: %s",
@@ -65,7 +72,7 @@ class DashboardMetricsTest {
                 .sum();
     }
 
-    static String scrape() {
-        return given().get("/q/metrics").then().statusCode(200).extract().asString();
+    String scrape() {
+        return given().get(metrics).then().statusCode(200).extract().asString();
     }
 }

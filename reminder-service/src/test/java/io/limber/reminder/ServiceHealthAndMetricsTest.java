@@ -8,17 +8,39 @@ import static org.hamcrest.Matchers.hasItem;
 import io.limber.local.testing.KafkaAndPostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
 import org.junit.jupiter.api.Test;
 
+/** Health and metrics answer on the management port without a token, and not on the API port. */
 @QuarkusTest
 @QuarkusTestResource(value = KafkaAndPostgresTestResource.class,
         initArgs = @ResourceArg(name = "database", value = "reminder"))
 class ServiceHealthAndMetricsTest {
 
+    @TestHTTPResource(value = "/health/ready", management = true)
+    URL readiness;
+
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
+
+    @Test
+    void healthAndMetricsAreNotServedOnTheApiPort() {
+        given().when().get("/q/metrics").then().statusCode(404);
+        given().when().get("/q/health/ready").then().statusCode(404);
+        given().when().get("/q/health").then().statusCode(404);
+    }
+
+    @Test
+    void theApiNeedsATokenButOpenApiDoesNot() {
+        given().when().get("/users/{id}/nudges", "someone").then().statusCode(401);
+        given().when().get("/q/openapi?format=json").then().statusCode(200);
+    }
+
     @Test
     void readinessShowsTheKafkaChannelsAndTheDatabaseUp() {
-        given().when().get("/q/health/ready")
+        given().when().get(readiness)
                 .then().log().ifValidationFails()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
@@ -34,7 +56,7 @@ class ServiceHealthAndMetricsTest {
 
     @Test
     void metricsExportTheServicesOwnMetersInPrometheusFormatNeverLabelledByPerson() {
-        given().when().get("/q/metrics")
+        given().when().get(metrics)
                 .then().statusCode(200)
                 .body(containsString("limber_nudges_published_total{kind=\"safety\"}"))
                 .body(containsString("limber_nudges_published_total{kind=\"reminder\"}"))

@@ -47,6 +47,8 @@ class TwoReplicasExactlyOnceIT {
 
     private Process replicaB;
     private int portB;
+    private int managementPortA;
+    private int managementPortB;
     private KafkaTestClient kafka;
 
     @BeforeEach
@@ -54,16 +56,23 @@ class TwoReplicasExactlyOnceIT {
         Map<String, String> config = SharedInfraResource.config();
         kafka = new KafkaTestClient(config.get("kafka.bootstrap.servers"));
         portB = Ports.free();
+        managementPortA = Integer.parseInt(config.get("quarkus.management.port"));
+        managementPortB = Ports.free();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m"));
-        config.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        config.forEach((key, value) -> {
+            if (!key.equals("quarkus.management.port")) {
+                command.add("-D" + key + "=" + value);
+            }
+        });
         command.add("-Dquarkus.http.port=" + portB);
+        command.add("-Dquarkus.management.port=" + managementPortB);
         command.add("-jar");
         command.add(Path.of("target", "quarkus-app", "quarkus-run.jar").toString());
         replicaB = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(new File("target/replica-b.log")).start();
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
-                .untilAsserted(() -> given().port(portB).get("/q/health/ready").then().statusCode(200));
+                .untilAsserted(() -> given().port(managementPortB).get("/q/health/ready").then().statusCode(200));
     }
 
     @AfterEach
@@ -86,7 +95,7 @@ class TwoReplicasExactlyOnceIT {
 
     @Test
     void twoReplicasPublishEveryNudgeIdExactlyOnce() throws Exception {
-        given().get("/q/health/ready").then().statusCode(200);
+        given().port(managementPortA).get("/q/health/ready").then().statusCode(200);
         Set<String> expected = new HashSet<>();
 
         // due reminders for 40 people, due now: both schedulers race for them
@@ -133,10 +142,10 @@ class TwoReplicasExactlyOnceIT {
         assertThat(perId).hasSize(expected.size());
         assertThat(perId.values()).containsOnly(1L);
         // both replicas stayed up, and between them counted each publication once
-        given().port(portB).get("/q/health/ready").then().statusCode(200);
-        given().get("/q/health/ready").then().statusCode(200);
-        double publishedByA = published(given().get("/q/metrics").asString());
-        double publishedByB = published(given().port(portB).get("/q/metrics").asString());
+        given().port(managementPortB).get("/q/health/ready").then().statusCode(200);
+        given().port(managementPortA).get("/q/health/ready").then().statusCode(200);
+        double publishedByA = published(given().port(managementPortA).get("/q/metrics").asString());
+        double publishedByB = published(given().port(managementPortB).get("/q/metrics").asString());
         assertThat(publishedByA + publishedByB).as("published by A %s, by B %s", publishedByA, publishedByB)
                 .isEqualTo(expected.size());
     }

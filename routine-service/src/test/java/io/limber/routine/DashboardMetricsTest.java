@@ -1,5 +1,6 @@
 package io.limber.routine;
 
+import static io.limber.routine.testing.Callers.asClinician;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -10,8 +11,10 @@ import io.limber.local.testing.KafkaTestClient;
 import io.limber.local.testing.MetricsExposition;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -31,6 +34,10 @@ class DashboardMetricsTest {
     /** Micrometer's Kafka binder looks for new client metrics (a topic's first send) once a minute. */
     static final Duration METRICS_REFRESH = Duration.ofSeconds(90);
 
+    /** Health and metrics live on the management port. */
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
@@ -41,7 +48,7 @@ class DashboardMetricsTest {
         String user = "dash-" + UUID.randomUUID();
 
         // a plan through REST (HTTP timers, the outbox relay's sends on plans) ...
-        given().contentType(ContentType.JSON).body("""
+        asClinician().contentType(ContentType.JSON).body("""
                 {"routines":[{"routineId":"lower-back-stretches"}],"schedule":{"timesPerWeek":5},"localTime":"20:30",
                  "timeZone":"Europe/Amsterdam","startDate":"2026-11-02"}""").put("/users/{u}/plan", user)
                 .then().statusCode(201);
@@ -57,7 +64,7 @@ class DashboardMetricsTest {
             kafka.awaitRecord("care-reviews.dlq", r -> user.equals(r.key()), Duration.ofSeconds(30));
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().get("/users/{u}/care-reviews", user).then().statusCode(200).body("$", hasSize(1)));
+                asClinician().get("/users/{u}/care-reviews", user).then().statusCode(200).body("$", hasSize(1)));
 
         await().atMost(METRICS_REFRESH).untilAsserted(() ->
                 assertThat(MetricsExposition.of(scrape()).missing(wanted)).as("listed for %s but not exported; exported: %s",
@@ -66,7 +73,7 @@ class DashboardMetricsTest {
                 .noneMatch(l -> l.contains(user));
     }
 
-    static String scrape() {
-        return given().get("/q/metrics").then().statusCode(200).extract().asString();
+    String scrape() {
+        return given().get(metrics).then().statusCode(200).extract().asString();
     }
 }

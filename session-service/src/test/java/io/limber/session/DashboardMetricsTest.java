@@ -5,6 +5,7 @@ import static io.limber.session.TestEvents.newUser;
 import static io.limber.session.TestEvents.painStopped;
 import static io.limber.session.TestEvents.plan;
 import static io.limber.session.TestEvents.today;
+import static io.limber.local.testing.TestTokens.clinician;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -15,7 +16,9 @@ import io.limber.local.testing.KafkaTestClient;
 import io.limber.local.testing.MetricsExposition;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -39,6 +42,10 @@ class DashboardMetricsTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
+    /** Metrics are on the management port. */
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
+
     @Test
     void everyMetricTheDashboardsQueryIsExportedAndNoSampleNamesAPerson() {
         List<String> wanted = MetricsExposition.metricsOwnedBy(MetricsExposition.METRICS_USED, OWNER);
@@ -50,9 +57,9 @@ class DashboardMetricsTest {
             // a plan, then a pain-stop for it (consumer, adherence outbox and its sends) ...
             kafka.send("plans", user, plan(user, today().minusDays(2)));
             await().atMost(WAIT).untilAsserted(() ->
-                    given().get("/users/{u}/adherence", user).then().statusCode(200));
+                    given().auth().oauth2(clinician()).get("/users/{u}/adherence", user).then().statusCode(200));
             kafka.send("session-events", user, painStopped(user, "s-1", start, 5, true));
-            await().atMost(WAIT).untilAsserted(() -> given().get("/users/{u}/adherence", user).then()
+            await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(clinician()).get("/users/{u}/adherence", user).then()
                     .statusCode(200).body("pain.painStops7", equalTo(1)));
             kafka.awaitRecord("adherence", r -> user.equals(r.key()), WAIT);
             // ... and one that is not an event (the DLQ producer's sends)
@@ -67,7 +74,7 @@ class DashboardMetricsTest {
                 .noneMatch(l -> l.contains(user));
     }
 
-    static String scrape() {
-        return given().get("/q/metrics").then().statusCode(200).extract().asString();
+    String scrape() {
+        return given().get(metrics).then().statusCode(200).extract().asString();
     }
 }

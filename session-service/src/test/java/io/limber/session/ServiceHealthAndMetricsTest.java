@@ -8,17 +8,26 @@ import static org.hamcrest.Matchers.hasItem;
 import io.limber.local.testing.KafkaAndPostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
 import org.junit.jupiter.api.Test;
 
+/** Health and metrics answer on the management port without a token, and not on the API port. */
 @QuarkusTest
 @QuarkusTestResource(value = KafkaAndPostgresTestResource.class,
         initArgs = @ResourceArg(name = "database", value = "session"))
 class ServiceHealthAndMetricsTest {
 
+    @TestHTTPResource(value = "/health/ready", management = true)
+    URL readiness;
+
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
+
     @Test
     void readinessShowsTheKafkaChannelsAndTheDatabaseUp() {
-        given().when().get("/q/health/ready")
+        given().when().get(readiness)
                 .then().log().ifValidationFails()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
@@ -32,7 +41,7 @@ class ServiceHealthAndMetricsTest {
 
     @Test
     void metricsExportTheServicesOwnMeterInPrometheusFormat() {
-        given().when().get("/q/metrics")
+        given().when().get(metrics)
                 .then().statusCode(200)
                 .body(containsString("limber_session_events_accepted_total"))
                 .body(containsString("limber_session_events_consumed_total"))
@@ -41,6 +50,12 @@ class ServiceHealthAndMetricsTest {
                 .body(containsString("limber_cohort_people"))
                 .body(containsString("limber_session_sessions_total"))
                 .body(containsString("kafka_consumer_fetch_manager_records_lag"));
+    }
+
+    @Test
+    void healthAndMetricsAreNotServedOnTheApiPort() {
+        given().when().get("/q/metrics").then().statusCode(404);
+        given().when().get("/q/health/ready").then().statusCode(404);
     }
 
     @Test

@@ -22,10 +22,12 @@ public final class EventSender implements AutoCloseable {
     private final KafkaProducer<String, String> producer;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI ingress;
+    private final Credentials credentials;
     private final AtomicLong sentToKafka = new AtomicLong();
     private final AtomicLong sentOverHttp = new AtomicLong();
 
-    public EventSender(String bootstrapServers, URI sessionService) {
+    public EventSender(String bootstrapServers, URI sessionService, Credentials credentials) {
+        this.credentials = credentials;
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -62,6 +64,7 @@ public final class EventSender implements AutoCloseable {
         HttpRequest request = HttpRequest.newBuilder(ingress)
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/cloudevents+json")
+                .header("Authorization", credentials.patient(event.userId()))
                 .POST(HttpRequest.BodyPublishers.ofString(event.json()))
                 .build();
         for (int attempt = 1; ; attempt++) {

@@ -18,9 +18,11 @@ public final class PlanClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI routineService;
+    private final Credentials credentials;
 
-    public PlanClient(URI routineService) {
+    public PlanClient(URI routineService, Credentials credentials) {
         this.routineService = routineService;
+        this.credentials = credentials;
     }
 
     /** Every evening, the built-in stretches, from {@code startDate}. */
@@ -38,6 +40,7 @@ public final class PlanClient {
         HttpRequest request = HttpRequest.newBuilder(routineService.resolve("/users/" + person.userId() + "/plan"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
+                .header("Authorization", credentials.clinician())
                 .PUT(HttpRequest.BodyPublishers.ofString(body.toString()))
                 .build();
         try {

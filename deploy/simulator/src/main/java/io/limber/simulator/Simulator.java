@@ -20,11 +20,13 @@ public final class Simulator {
     private final Options options;
     private final Clock clock;
     private final Cohort cohort;
+    private final Credentials credentials;
 
     public Simulator(Options options, Clock clock) {
         this.options = options;
         this.clock = clock;
         this.cohort = new Cohort(options.seed(), options.people());
+        this.credentials = Credentials.fromKeys(options.jwtKeys());
     }
 
     public static void main(String[] args) throws InterruptedException {
@@ -36,9 +38,19 @@ public final class Simulator {
         return cohort;
     }
 
+    /** The tokens the simulated apps and clinician use. */
+    public Credentials credentials() {
+        return credentials;
+    }
+
+    /** A sender to the options' Kafka and HTTP ingress, with the simulated apps' tokens. */
+    public EventSender sender() {
+        return new EventSender(options.kafka(), options.sessionService(), credentials);
+    }
+
     public void run() throws InterruptedException {
         createPlans();
-        try (EventSender sender = new EventSender(options.kafka(), options.sessionService())) {
+        try (EventSender sender = sender()) {
             backfill(sender);
             if (options.live()) {
                 live(sender);
@@ -47,7 +59,7 @@ public final class Simulator {
     }
 
     public void createPlans() {
-        PlanClient plans = new PlanClient(options.routineService());
+        PlanClient plans = new PlanClient(options.routineService(), credentials);
         for (Person person : cohort.people()) {
             plans.createDailyStretches(person, Cohort.startDate(person, clock, options.days()));
         }
@@ -66,7 +78,8 @@ public final class Simulator {
             URI adherence = options.sessionService().resolve("/users/" + person.userId() + "/adherence");
             while (true) {
                 try {
-                    int status = http.send(java.net.http.HttpRequest.newBuilder(adherence).build(),
+                    int status = http.send(java.net.http.HttpRequest.newBuilder(adherence)
+                                    .header("Authorization", credentials.clinician()).build(),
                             java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
                     if (status == 200) {
                         break;
@@ -159,7 +172,7 @@ public final class Simulator {
 
     /** Command-line options. */
     public record Options(int people, int days, long seed, int rate, boolean live, String kafka,
-                          URI routineService, URI sessionService) {
+                          URI routineService, URI sessionService, java.nio.file.Path jwtKeys) {
 
         public static Options parse(String[] args) {
             int people = 14;
@@ -170,6 +183,7 @@ public final class Simulator {
             String kafka = "127.0.0.1:9092";
             URI routine = URI.create("http://127.0.0.1:8081");
             URI session = URI.create("http://127.0.0.1:8082");
+            java.nio.file.Path jwtKeys = java.nio.file.Path.of(".local-stack/keys");
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--people" -> people = Integer.parseInt(args[++i]);
@@ -180,12 +194,13 @@ public final class Simulator {
                     case "--kafka" -> kafka = args[++i];
                     case "--routine-service" -> routine = URI.create(args[++i]);
                     case "--session-service" -> session = URI.create(args[++i]);
+                    case "--jwt-keys" -> jwtKeys = java.nio.file.Path.of(args[++i]);
                     default -> throw new IllegalArgumentException("unknown option " + args[i] + " (known: --people N, "
                             + "--days N, --seed N, --rate EVENTS_PER_S, --no-live, --kafka HOST:PORT, "
-                            + "--routine-service URL, --session-service URL)");
+                            + "--routine-service URL, --session-service URL, --jwt-keys DIR)");
                 }
             }
-            return new Options(people, days, seed, rate, live, kafka, routine, session);
+            return new Options(people, days, seed, rate, live, kafka, routine, session, jwtKeys);
         }
     }
 }

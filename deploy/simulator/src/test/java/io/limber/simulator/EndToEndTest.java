@@ -55,11 +55,12 @@ class EndToEndTest {
             "--people", "7", "--days", Integer.toString(DAYS), "--seed", "42", "--no-live",
             "--kafka", stack.kafkaBootstrapServers(),
             "--routine-service", stack.url("routine-service").toString(),
-            "--session-service", stack.url("session-service").toString()});
+            "--session-service", stack.url("session-service").toString(),
+            "--jwt-keys", stack.keyDirectory().toString()});
         simulator = new Simulator(options, CLOCK);
         people = simulator.cohort().people().stream().collect(Collectors.toMap(Person::persona, Function.identity()));
         simulator.createPlans();
-        try (EventSender sender = new EventSender(stack.kafkaBootstrapServers(), stack.url("session-service"))) {
+        try (EventSender sender = simulator.sender()) {
             sent = simulator.backfill(sender);
         }
     }
@@ -121,7 +122,7 @@ class EndToEndTest {
                  "data":{"userId":"%s","sessionId":"%s","routineId":"lower-back-stretches","routineVersion":1,
                          "startedAt":"%s","exerciseId":"crossover","pain":6,"sharp":true,"redFlags":[]}}
                 """.formatted(eventId, now, person.userId(), java.util.UUID.randomUUID(), now.minusSeconds(120));
-        try (EventSender sender = new EventSender(stack.kafkaBootstrapServers(), stack.url("session-service"))) {
+        try (EventSender sender = simulator.sender()) {
             sender.send(new ClientEvent(person.userId(), eventId, "limber.session.pain-stopped", now, now,
                     Persona.Channel.KAFKA, json));
             sender.flush();
@@ -132,8 +133,8 @@ class EndToEndTest {
             assertThat(nudges.findValues("id")).extracting(JsonNode::asText)
                     .anySatisfy(id -> assertThat(id).endsWith(":safety:" + eventId));
         });
-        HttpResponse<String> next = HTTP.send(HttpRequest.newBuilder(
-                stack.url("reminder-service").resolve("/users/" + person.userId() + "/next")).build(),
+        HttpResponse<String> next = HTTP.send(asClinician(
+                stack.url("reminder-service").resolve("/users/" + person.userId() + "/next")),
                 HttpResponse.BodyHandlers.ofString());
         if (next.statusCode() == 200) {
             assertThat(java.time.Instant.parse(read(next.body()).path("dueAt").asText()))
@@ -167,7 +168,8 @@ class EndToEndTest {
     void erasingAPersonRemovesThemFromAllThreeServices() throws Exception {
         Person steady = people.get(Persona.STEADY);
         HttpResponse<String> erased = HTTP.send(HttpRequest.newBuilder(
-                        stack.url("routine-service").resolve("/users/" + steady.userId())).DELETE().build(),
+                        stack.url("routine-service").resolve("/users/" + steady.userId()))
+                        .header("Authorization", "Bearer " + stack.tokens().admin("admin-e2e")).DELETE().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(erased.statusCode()).isEqualTo(204);
 
@@ -182,6 +184,22 @@ class EndToEndTest {
                 .isEqualTo(200);
     }
 
+    @Test
+    @Order(6)
+    void noServiceLogsAPersonsIdOrPainDetails() throws Exception {
+        List<String> userIds = simulator.cohort().people().stream().map(Person::userId).toList();
+        List<String> painDetails = List.of("saddle-numbness");
+        for (String service : List.of("routine-service", "session-service", "reminder-service")) {
+            Path log = stack.logFile(service);
+            List<String> lines = java.nio.file.Files.readAllLines(log);
+            assertThat(lines).as(service + "'s log").isNotEmpty();
+            for (String line : lines) {
+                assertThat(userIds).as(service + " logged a user id: " + line).noneMatch(line::contains);
+                assertThat(painDetails).as(service + " logged a pain detail: " + line).noneMatch(line::contains);
+            }
+        }
+    }
+
     private static void assertRatio(JsonNode actual, OptionalDouble expected, Person person, int window) {
         String what = person.persona() + " " + window + "-day session adherence";
         if (expected.isEmpty()) {
@@ -193,15 +211,18 @@ class EndToEndTest {
     }
 
     private static JsonNode get(URI service, String path) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(service.resolve(path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HTTP.send(asClinician(service.resolve(path)), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("GET " + path).isEqualTo(200);
         return JSON.readTree(response.body());
     }
 
     private static int status(URI service, String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(service.resolve(path)).build(), HttpResponse.BodyHandlers.discarding())
-                .statusCode();
+        return HTTP.send(asClinician(service.resolve(path)), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** A GET as the simulated clinician (who may read every person's data). */
+    private static HttpRequest asClinician(URI uri) {
+        return HttpRequest.newBuilder(uri).header("Authorization", simulator.credentials().clinician()).build();
     }
 
     private static JsonNode read(String json) {

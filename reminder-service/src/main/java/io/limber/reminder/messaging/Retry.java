@@ -31,7 +31,7 @@ public final class Retry {
                 .onFailure().invoke(() -> metrics.countConsumed(topic, "dead-lettered"));
     }
 
-    static boolean isTransient(Throwable failure) {
+    public static boolean isTransient(Throwable failure) {
         return !(failure instanceof IllegalArgumentException || failure instanceof DateTimeException
                 || failure instanceof NullPointerException);
     }

@@ -1,9 +1,14 @@
 package io.limber.reminder.nudge;
 
+import io.limber.reminder.access.Caller;
+import io.limber.reminder.access.PersonalDataAccess;
 import io.limber.reminder.db.Sql;
+import io.limber.reminder.person.UserIds;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,7 +21,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A person's nudges: the ones sent (history) and the next planned reminder. */
+/** A person's nudges: the ones sent (history) and the next planned reminder; for the person and clinicians. */
+@RolesAllowed({PersonalDataAccess.PATIENT, PersonalDataAccess.CLINICIAN})
 @Path("/users/{userId}")
 @Produces(MediaType.APPLICATION_JSON)
 public class NudgeResource {
@@ -32,15 +38,19 @@ public class NudgeResource {
 
     private final Pool pool;
     private final Clock clock;
+    private final Caller caller;
 
-    public NudgeResource(Pool pool, Clock clock) {
+    public NudgeResource(Pool pool, Clock clock, Caller caller) {
         this.pool = pool;
         this.clock = clock;
+        this.caller = caller;
     }
 
     @GET
     @Path("/nudges")
     public Uni<List<NudgeView>> history(@PathParam("userId") String userId) {
+        caller.requireRead(userId);
+        requireValid(userId);
         return pool.preparedQuery("""
                         SELECT id, kind, title, body, priority, routine_id, occurrence_date, expires_at, created_at
                         FROM nudge WHERE user_id = $1 ORDER BY created_at, id""")
@@ -59,6 +69,8 @@ public class NudgeResource {
     @GET
     @Path("/next")
     public Uni<Response> next(@PathParam("userId") String userId) {
+        caller.requireRead(userId);
+        requireValid(userId);
         return pool.preparedQuery("""
                         SELECT d.id, d.routine_id, d.occurrence_date, d.due_at FROM due_nudge d
                         LEFT JOIN person p ON p.user_id = d.user_id
@@ -75,6 +87,14 @@ public class NudgeResource {
                     return Response.ok(new NextReminder(r.getString("id"), r.getString("routine_id"),
                             r.getLocalDate("occurrence_date"), Sql.instant(r, "due_at"))).build();
                 });
+    }
+
+    /** 400 for an id no person can have (it would reach SQL otherwise: NUL bytes, megabytes). */
+    public static void requireValid(String userId) {
+        if (!UserIds.isValid(userId)) {
+            throw new BadRequestException(Response.status(Response.Status.BAD_REQUEST)
+                    .type(MediaType.APPLICATION_JSON).entity(new ErrorView(UserIds.RULE)).build());
+        }
     }
 
     /** A 4xx body: what was wrong, in words. */

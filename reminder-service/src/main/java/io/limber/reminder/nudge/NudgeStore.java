@@ -10,6 +10,11 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Writes a nudge or a care review and its outbox entry, on the caller's transaction. The row's primary key is the
@@ -41,6 +46,72 @@ public class NudgeStore {
                         ? Uni.createFrom().item(false)
                         : enqueue(tx, NUDGES, nudge.userId(), json(NudgeMessage.of(nudge, now)), nudge.kind().wire(),
                                 now).replaceWith(true));
+    }
+
+    /**
+     * {@link #record} for many nudges in two statements: the nudges, then the outbox entries of those this call
+     * stored, in the order given (one person's messages keep their order). Returns the ids it stored.
+     */
+    public Uni<Set<String>> recordAll(SqlConnection tx, List<NudgeDraft> nudges, Instant now) {
+        if (nudges.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        int n = nudges.size();
+        String[] ids = new String[n];
+        String[] users = new String[n];
+        String[] kinds = new String[n];
+        String[] titles = new String[n];
+        String[] bodies = new String[n];
+        String[] priorities = new String[n];
+        String[] routines = new String[n];
+        LocalDate[] dates = new LocalDate[n];
+        OffsetDateTime[] expires = new OffsetDateTime[n];
+        Boolean[] capped = new Boolean[n];
+        for (int i = 0; i < n; i++) {
+            NudgeDraft nudge = nudges.get(i);
+            ids[i] = nudge.id();
+            users[i] = nudge.userId();
+            kinds[i] = nudge.kind().wire();
+            titles[i] = nudge.title();
+            bodies[i] = nudge.body();
+            priorities[i] = nudge.kind().priority();
+            routines[i] = nudge.routineId();
+            dates[i] = nudge.occurrenceDate();
+            expires[i] = Sql.ts(nudge.expiresAt());
+            capped[i] = nudge.kind().isCapped();
+        }
+        return tx.preparedQuery("""
+                        INSERT INTO nudge (id, user_id, kind, title, body, priority, created_at, routine_id,
+                                           occurrence_date, expires_at, capped)
+                        SELECT id, user_id, kind, title, body, priority, $11, routine_id, occurrence_date, expires_at,
+                               capped
+                        FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                                    $8::date[], $9::timestamptz[], $10::boolean[])
+                             AS t (id, user_id, kind, title, body, priority, routine_id, occurrence_date, expires_at,
+                                   capped)
+                        ON CONFLICT (id) DO NOTHING RETURNING id""")
+                .execute(Tuple.from(new Object[] {ids, users, kinds, titles, bodies, priorities, routines, dates,
+                        expires, capped, Sql.ts(now)}))
+                .flatMap(rows -> {
+                    Set<String> stored = new HashSet<>();
+                    rows.forEach(row -> stored.add(row.getString("id")));
+                    List<NudgeDraft> queued = nudges.stream().filter(nudge -> stored.contains(nudge.id())).toList();
+                    if (queued.isEmpty()) {
+                        return Uni.createFrom().item(stored);
+                    }
+                    String[] keys = queued.stream().map(NudgeDraft::userId).toArray(String[]::new);
+                    String[] payloads = queued.stream().map(nudge -> json(NudgeMessage.of(nudge, now)))
+                            .toArray(String[]::new);
+                    String[] queuedKinds = queued.stream().map(nudge -> nudge.kind().wire()).toArray(String[]::new);
+                    return tx.preparedQuery("""
+                                    INSERT INTO outbox (topic, message_key, payload, kind, created_at)
+                                    SELECT $1, message_key, payload, kind, $5
+                                    FROM unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY
+                                         AS t (message_key, payload, kind, position)
+                                    ORDER BY position""")
+                            .execute(Tuple.of(NUDGES, keys, payloads, queuedKinds, Sql.ts(now)))
+                            .replaceWith(stored);
+                });
     }
 
     /** True when this call stored the care review; false when it already existed. */

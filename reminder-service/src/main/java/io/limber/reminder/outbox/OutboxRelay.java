@@ -34,7 +34,9 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 @ApplicationScoped
 public class OutboxRelay {
 
-    static final int BATCH = 100;
+    static final int BATCH = 1000;
+    /** The pending-count gauge is refreshed at most this often while a backlog drains (it counts the table). */
+    static final Duration GAUGE_EVERY = Duration.ofSeconds(1);
 
     private final Pool pool;
     private final MutinyEmitter<String> nudges;
@@ -46,6 +48,7 @@ public class OutboxRelay {
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
     private volatile long timerId = -1;
+    private volatile long gaugeNanos;
 
     public OutboxRelay(Pool pool, @Channel("nudges") MutinyEmitter<String> nudges,
                        @Channel("care-reviews") MutinyEmitter<String> careReviews, NudgeMetrics metrics, Clock clock,
@@ -109,7 +112,7 @@ public class OutboxRelay {
                                     .execute(Tuple.of(ids)))
                             .invoke(() -> batch.forEach(this::count))
                             .invoke(() -> Log.debugf("published %d outbox entries", batch.size()))
-                            .flatMap(deleted -> oldestAge(tx))
+                            .flatMap(deleted -> batch.size() < BATCH ? oldestAge(tx) : throttledOldestAge(tx))
                             .replaceWith(batch.size());
                 }));
     }
@@ -134,7 +137,12 @@ public class OutboxRelay {
         }
     }
 
+    private Uni<Void> throttledOldestAge(io.vertx.mutiny.sqlclient.SqlConnection tx) {
+        return System.nanoTime() - gaugeNanos < GAUGE_EVERY.toNanos() ? Uni.createFrom().voidItem() : oldestAge(tx);
+    }
+
     private Uni<Void> oldestAge(io.vertx.mutiny.sqlclient.SqlConnection tx) {
+        gaugeNanos = System.nanoTime();
         return tx.query("SELECT count(*) AS pending, min(created_at) AS oldest FROM outbox").execute().invoke(rows -> {
             Row row = rows.iterator().next();
             Instant oldest = Sql.instant(row, "oldest");

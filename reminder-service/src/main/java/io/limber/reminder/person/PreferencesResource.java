@@ -1,11 +1,16 @@
 package io.limber.reminder.person;
 
+import io.limber.reminder.access.Caller;
+import io.limber.reminder.access.PersonalDataAccess;
+import io.limber.reminder.nudge.NudgeResource;
 import io.limber.reminder.nudge.NudgeResource.ErrorView;
 import io.limber.reminder.rules.NudgeKind;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -33,13 +38,41 @@ public class PreferencesResource {
     }
 
     private final Pool pool;
+    private final Caller caller;
 
-    public PreferencesResource(Pool pool) {
+    public PreferencesResource(Pool pool, Caller caller) {
         this.pool = pool;
+        this.caller = caller;
     }
 
+    /** The stored choices; none stored yet reads as no quiet hours of their own and nothing muted. */
+    @GET
+    @RolesAllowed({PersonalDataAccess.PATIENT, PersonalDataAccess.CLINICIAN})
+    public Uni<Preferences> get(@PathParam("userId") String userId) {
+        caller.requireRead(userId);
+        NudgeResource.requireValid(userId);
+        return pool.preparedQuery("SELECT quiet_start, quiet_end, muted FROM preferences WHERE user_id = $1")
+                .execute(Tuple.of(userId))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        return new Preferences(null, List.of());
+                    }
+                    var r = rows.iterator().next();
+                    LocalTime start = r.getLocalTime("quiet_start");
+                    LocalTime end = r.getLocalTime("quiet_end");
+                    QuietHoursBody quietHours = start == null || end == null ? null
+                            : new QuietHoursBody(start.toString(), end.toString());
+                    String muted = r.getString("muted");
+                    return new Preferences(quietHours, muted == null || muted.isEmpty() ? List.of()
+                            : List.of(muted.split(",")));
+                });
+    }
+
+    /** Only the person themself: a patient token whose subject is this user id. */
     @PUT
+    @RolesAllowed(PersonalDataAccess.PATIENT)
     public Uni<Response> put(@PathParam("userId") String userId, Preferences body) {
+        caller.requireChangePreferences(userId);
         Optional<String> problem = problem(userId, body);
         if (problem.isPresent()) {
             return Uni.createFrom().item(Response.status(Response.Status.BAD_REQUEST)
@@ -57,8 +90,8 @@ public class PreferencesResource {
     }
 
     private static Optional<String> problem(String userId, Preferences body) {
-        if (userId == null || userId.isBlank() || userId.length() > 200) {
-            return Optional.of("userId must be 1 to 200 characters");
+        if (!UserIds.isValid(userId)) {
+            return Optional.of(UserIds.RULE);
         }
         if (body == null) {
             return Optional.of("a body is required: {\"quietHours\": {\"start\": \"22:00\", \"end\": \"07:00\"}, "

@@ -5,7 +5,6 @@ import io.limber.reminder.rules.DueReminder;
 import io.limber.reminder.rules.NudgeDraft;
 import io.limber.reminder.rules.NudgeKind;
 import io.limber.reminder.rules.NudgeTexts;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -13,25 +12,62 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.List;
 
 /** The due rows: nudges planned for a later time, on the caller's transaction. */
 @ApplicationScoped
 public class DueNudgeRepository {
 
-    /** Stores future reminders and follow-ups; rows already there (sent, suppressed or pending) stay as they are. */
+    /**
+     * Stores future reminders and follow-ups in one statement; rows already there (sent, suppressed or pending) stay
+     * as they are.
+     */
     public Uni<Void> plan(SqlConnection tx, List<DueReminder> reminders, Instant now) {
-        return Multi.createFrom().iterable(reminders)
-                .filter(due -> due.dueAt().isAfter(now))
-                .onItem().transformToUniAndConcatenate(due -> {
-                    NudgeTexts.Text text = due.kind() == NudgeKind.FOLLOW_UP
-                            ? NudgeTexts.followUp(due.routineId())
-                            : NudgeTexts.reminder(due.routineId());
-                    return insert(tx, new NudgeDraft(due.id(), due.userId(), due.kind(), text.title(), text.body(),
-                            due.routineId(), due.date(), due.dueAt(), due.expiresAt()), due.dueAt());
-                })
-                .collect().last().replaceWithVoid();
+        List<DueReminder> future = reminders.stream().filter(due -> due.dueAt().isAfter(now)).toList();
+        if (future.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        int n = future.size();
+        String[] ids = new String[n];
+        String[] users = new String[n];
+        String[] kinds = new String[n];
+        String[] routines = new String[n];
+        LocalDate[] dates = new LocalDate[n];
+        String[] titles = new String[n];
+        String[] bodies = new String[n];
+        OffsetDateTime[] dueAts = new OffsetDateTime[n];
+        OffsetDateTime[] expires = new OffsetDateTime[n];
+        for (int i = 0; i < n; i++) {
+            DueReminder due = future.get(i);
+            NudgeTexts.Text text = due.kind() == NudgeKind.FOLLOW_UP
+                    ? NudgeTexts.followUp(due.routineId())
+                    : NudgeTexts.reminder(due.routineId());
+            ids[i] = due.id();
+            users[i] = due.userId();
+            kinds[i] = due.kind().wire();
+            routines[i] = due.routineId();
+            dates[i] = due.date();
+            titles[i] = text.title();
+            bodies[i] = text.body();
+            dueAts[i] = Sql.ts(due.dueAt());
+            expires[i] = Sql.ts(due.expiresAt());
+        }
+        return tx.preparedQuery("""
+                        INSERT INTO due_nudge (id, user_id, kind, routine_id, occurrence_date, title, body, planned_at,
+                                               due_at, expires_at)
+                        SELECT id, user_id, kind, routine_id, occurrence_date, title, body, due_at, due_at, expires_at
+                        FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::date[], $6::text[], $7::text[],
+                                    $8::timestamptz[], $9::timestamptz[])
+                             AS t (id, user_id, kind, routine_id, occurrence_date, title, body, due_at, expires_at)
+                        ON CONFLICT (id) DO NOTHING""")
+                .execute(Tuple.from(new Object[] {ids, users, kinds, routines, dates, titles, bodies, dueAts, expires}))
+                .replaceWithVoid();
     }
 
     /** Stores a nudge to be decided again at {@code dueAt} (a check-in, or one held back by quiet hours). */
@@ -89,6 +125,83 @@ public class DueNudgeRepository {
                         WHERE user_id = $1 AND routine_id = $2 AND kind = 'reminder' AND occurrence_date < $3""")
                 .execute(Tuple.of(userId, routineId, date))
                 .map(rows -> Sql.instant(rows.iterator().next(), "previous"));
+    }
+
+    /** The (user, routine, local date) keys, among those asked, on which a session of the routine started. */
+    public Uni<Set<String>> sessionsStarted(SqlConnection tx, List<NudgeDraft> reminders) {
+        if (reminders.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        return tx.preparedQuery("""
+                        SELECT s.user_id, s.routine_id, s.local_date FROM session_day s
+                        JOIN unnest($1::text[], $2::text[], $3::date[]) AS t (user_id, routine_id, local_date)
+                          ON s.user_id = t.user_id AND s.routine_id = t.routine_id AND s.local_date = t.local_date""")
+                .execute(Tuple.of(reminders.stream().map(NudgeDraft::userId).toArray(String[]::new),
+                        reminders.stream().map(NudgeDraft::routineId).toArray(String[]::new),
+                        reminders.stream().map(NudgeDraft::occurrenceDate).toArray(LocalDate[]::new)))
+                .map(rows -> {
+                    Set<String> started = new HashSet<>();
+                    rows.forEach(r -> started.add(occurrenceKey(r.getString("user_id"), r.getString("routine_id"),
+                            r.getLocalDate("local_date"))));
+                    return started;
+                });
+    }
+
+    /** {@link #previousReminderDue} of many reminders at once, by {@link #occurrenceKey}. */
+    public Uni<Map<String, Instant>> previousRemindersDue(SqlConnection tx, List<NudgeDraft> reminders) {
+        if (reminders.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return tx.preparedQuery("""
+                        SELECT t.user_id, t.routine_id, t.occurrence_date,
+                               (SELECT max(planned_at) FROM due_nudge d
+                                WHERE d.user_id = t.user_id AND d.routine_id = t.routine_id AND d.kind = 'reminder'
+                                  AND d.occurrence_date < t.occurrence_date) AS previous
+                        FROM unnest($1::text[], $2::text[], $3::date[]) AS t (user_id, routine_id, occurrence_date)""")
+                .execute(Tuple.of(reminders.stream().map(NudgeDraft::userId).toArray(String[]::new),
+                        reminders.stream().map(NudgeDraft::routineId).toArray(String[]::new),
+                        reminders.stream().map(NudgeDraft::occurrenceDate).toArray(LocalDate[]::new)))
+                .map(rows -> {
+                    Map<String, Instant> previous = new HashMap<>();
+                    rows.forEach(r -> {
+                        Instant at = Sql.instant(r, "previous");
+                        if (at != null) {
+                            previous.put(occurrenceKey(r.getString("user_id"), r.getString("routine_id"),
+                                    r.getLocalDate("occurrence_date")), at);
+                        }
+                    });
+                    return previous;
+                });
+    }
+
+    public static String occurrenceKey(String userId, String routineId, LocalDate date) {
+        return userId + "|" + routineId + "|" + date;
+    }
+
+    /** Sets status and reason of many rows in one statement. */
+    public Uni<Void> finishAll(SqlConnection tx, List<String> ids, List<String> statuses, List<String> reasons) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return tx.preparedQuery("""
+                        UPDATE due_nudge SET status = t.status, reason = t.reason
+                        FROM unnest($1::text[], $2::text[], $3::text[]) AS t (id, status, reason)
+                        WHERE due_nudge.id = t.id""")
+                .execute(Tuple.of(ids.toArray(String[]::new), statuses.toArray(String[]::new),
+                        reasons.toArray(String[]::new)))
+                .replaceWithVoid();
+    }
+
+    /** Moves many rows' due times in one statement. */
+    public Uni<Void> postponeAll(SqlConnection tx, List<String> ids, List<Instant> until) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return tx.preparedQuery("""
+                        UPDATE due_nudge SET due_at = t.due_at
+                        FROM unnest($1::text[], $2::timestamptz[]) AS t (id, due_at) WHERE due_nudge.id = t.id""")
+                .execute(Tuple.of(ids.toArray(String[]::new), until.stream().map(Sql::ts).toArray(OffsetDateTime[]::new)))
+                .replaceWithVoid();
     }
 
     public static NudgeDraft draft(Row row) {

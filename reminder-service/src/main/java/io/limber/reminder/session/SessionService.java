@@ -55,7 +55,16 @@ public class SessionService {
                             default -> Uni.createFrom().voidItem();
                         }))
                 .invoke(() -> Log.debugf("%s handled", type))
-                .invoke(relay::poke);
+                .invoke(() -> {
+                    if (mayQueueMessages(type)) {
+                        relay.poke(); // committed: publish the safety message now, not at the relay's next tick
+                    }
+                });
+    }
+
+    /** Only the safety path writes to the outbox here; other events leave the relay alone. */
+    private static boolean mayQueueMessages(String type) {
+        return PAIN_STOPPED.equals(type) || PAIN_REPORTED.equals(type);
     }
 
     /** A session of the routine began on that local date (started, completed and pain-stopped all say so). */

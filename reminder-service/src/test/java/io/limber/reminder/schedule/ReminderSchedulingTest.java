@@ -1,7 +1,8 @@
 package io.limber.reminder.schedule;
 
 import static io.limber.reminder.support.TestEvents.json;
-import static io.restassured.RestAssured.given;
+import static io.limber.reminder.support.Callers.asClinician;
+import static io.limber.reminder.support.Callers.asPatient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -75,7 +76,7 @@ class ReminderSchedulingTest {
         assertThat(json(reminder.value()).path("id").asText())
                 .isEqualTo(user + ":reminder:lower-back-stretches:2026-11-23");
         assertThat(json(reminder.value()).path("data").path("expiresAt").asText()).isEqualTo("2026-11-23T23:00:00Z");
-        given().get("/users/{id}/next", user).then().statusCode(200)
+        asClinician().get("/users/{id}/next", user).then().statusCode(200)
                 .body("occurrenceDate", equalTo("2026-11-24"));
 
         // the follow-up at 22:00 local falls in quiet hours, and the occurrence's day is over when they end
@@ -95,7 +96,7 @@ class ReminderSchedulingTest {
         TestClockProducer.CLOCK.set(MONDAY_2030_LOCAL);
         await().atMost(WAIT).until(() -> db.dueStatus(user + ":reminder:lower-back-stretches:2026-11-23"),
                 status -> status.equals("suppressed:already-started"));
-        given().get("/users/{id}/nudges", user).then().statusCode(200).body("size()", equalTo(0));
+        asClinician().get("/users/{id}/nudges", user).then().statusCode(200).body("size()", equalTo(0));
     }
 
     @Test
@@ -110,7 +111,7 @@ class ReminderSchedulingTest {
         TestClockProducer.CLOCK.set(MONDAY_2030_LOCAL);
         await().atMost(WAIT).until(() -> db.dueStatus(user + ":reminder:lower-back-stretches:2026-11-23"),
                 status -> status.equals("suppressed:safety-pause"));
-        given().get("/users/{id}/next", user).then().statusCode(200).body("occurrenceDate", equalTo("2026-11-24"));
+        asClinician().get("/users/{id}/next", user).then().statusCode(200).body("occurrenceDate", equalTo("2026-11-24"));
         // the Monday-morning check-in was never held back; the reminder never went
         assertThat(kafka.readAll("nudges").stream().filter(r -> user.equals(r.key()))
                 .map(r -> json(r.value()).path("data").path("kind").asText()))
@@ -142,11 +143,11 @@ class ReminderSchedulingTest {
         planFor(user, "20:30");
         kafka.send("plans", user, null);
 
-        await().atMost(WAIT).untilAsserted(() -> given().get("/users/{id}/next", user).then().statusCode(404));
+        await().atMost(WAIT).untilAsserted(() -> asClinician().get("/users/{id}/next", user).then().statusCode(404));
         assertThat(db.query("SELECT 1 FROM due_nudge WHERE user_id = $1", user)).isEmpty();
         assertThat(db.query("SELECT 1 FROM person WHERE user_id = $1", user)).isEmpty();
         TestClockProducer.CLOCK.set(MONDAY_2030_LOCAL.plus(Duration.ofMinutes(91)));
-        given().get("/users/{id}/nudges", user).then().statusCode(200).body("size()", equalTo(0));
+        asClinician().get("/users/{id}/nudges", user).then().statusCode(200).body("size()", equalTo(0));
     }
 
     @Test
@@ -154,16 +155,16 @@ class ReminderSchedulingTest {
         String user = "user-sch-6";
         planFor(user, "20:30");
         kafka.send("plans", user, TestEvents.plan(user, 4, "paused", "20:30"));
-        await().atMost(WAIT).untilAsserted(() -> given().get("/users/{id}/next", user).then().statusCode(404));
+        await().atMost(WAIT).untilAsserted(() -> asClinician().get("/users/{id}/next", user).then().statusCode(404));
 
         kafka.send("plans", user, TestEvents.plan(user, 5, "active", "07:45"));
-        await().atMost(WAIT).untilAsserted(() -> given().get("/users/{id}/next", user).then().statusCode(200)
+        await().atMost(WAIT).untilAsserted(() -> asClinician().get("/users/{id}/next", user).then().statusCode(200)
                 .body("occurrenceDate", equalTo("2026-11-24"))
                 .body("dueAt", equalTo("2026-11-24T06:45:00Z")));
         // an older version arriving late changes nothing
         kafka.send("plans", user, TestEvents.plan(user, 3, "active", "20:30"));
         kafka.send("plans", user, TestEvents.plan(user, 5, "active", "07:45"));
-        given().get("/users/{id}/next", user).then().statusCode(200).body("dueAt", equalTo("2026-11-24T06:45:00Z"));
+        asClinician().get("/users/{id}/next", user).then().statusCode(200).body("dueAt", equalTo("2026-11-24T06:45:00Z"));
     }
 
     @Test
@@ -172,7 +173,7 @@ class ReminderSchedulingTest {
         planFor(user, "19:00");
         kafka.send("session-events", user, TestEvents.sessionStarted(user, Instant.parse("2026-11-22T19:00:00Z")));
         await().atMost(WAIT).until(() -> db.query("SELECT 1 FROM session_day WHERE user_id = $1", user).size() == 1);
-        given().contentType(io.restassured.http.ContentType.JSON).body("{\"mutedKinds\":[\"follow-up\"]}")
+        asPatient(user).contentType(io.restassured.http.ContentType.JSON).body("{\"mutedKinds\":[\"follow-up\"]}")
                 .put("/users/{id}/preferences", user).then().statusCode(200);
 
         TestClockProducer.CLOCK.set(Instant.parse("2026-11-23T18:00:00Z"));
@@ -185,7 +186,7 @@ class ReminderSchedulingTest {
 
     private void planFor(String user, String localTime) {
         kafka.send("plans", user, TestEvents.plan(user, 3, "active", localTime));
-        await().atMost(WAIT).untilAsserted(() -> given().get("/users/{id}/next", user).then().statusCode(200)
+        await().atMost(WAIT).untilAsserted(() -> asClinician().get("/users/{id}/next", user).then().statusCode(200)
                 .body("occurrenceDate", equalTo("2026-11-23")));
     }
 }

@@ -1,7 +1,9 @@
 package io.limber.routine.carereview;
 
+import io.limber.routine.access.PersonalDataAccess;
 import io.limber.routine.plan.UserIds;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,7 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The care reviews requested for one person. */
+/** The care reviews requested for one person, for clinicians. */
+@RolesAllowed(PersonalDataAccess.CLINICIAN)
 @Path("/users/{userId}/care-reviews")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "care reviews")

@@ -1,6 +1,9 @@
 package io.limber.routine.carereview;
 
+import io.limber.routine.access.PersonalDataAccess;
+import io.limber.routine.validation.InvalidInputException;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -16,11 +19,14 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Care reviews for professionals: the open ones, and closing one. */
+/** Care reviews for clinicians: the open ones, and closing one. */
+@RolesAllowed(PersonalDataAccess.CLINICIAN)
 @Path("/care-reviews")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "care reviews")
 public class OpenCareReviewResource {
+
+    static final int MAX_RESOLUTION = 2_000;
 
     private final CareReviewService service;
 
@@ -55,6 +61,9 @@ public class OpenCareReviewResource {
     @APIResponse(responseCode = "409", description = "Already closed, or another urgent review is open")
     public Uni<CareReviewResource.CareReviewView> close(@PathParam("reviewId") long reviewId, CloseRequest request) {
         CloseRequest decision = request == null ? new CloseRequest(null, false) : request;
+        if (decision.resolution() != null && decision.resolution().length() > MAX_RESOLUTION) {
+            throw new InvalidInputException("resolution", "at most " + MAX_RESOLUTION + " characters");
+        }
         return service.close(reviewId, decision.resolution(), decision.resumePlan()).map(CareReviewResource.CareReviewView::of);
     }
 }

@@ -1,8 +1,10 @@
 package io.limber.routine.catalogue;
 
+import io.limber.routine.access.PersonalDataAccess;
 import io.limber.routine.validation.InvalidInputException;
 import io.limber.routine.validation.NotFoundException;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -20,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The routine catalogue: read by everyone, extended by professionals. */
+/** The routine catalogue: read by every role, extended by admins. */
 @Path("/routines")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "catalogue")
@@ -49,6 +51,7 @@ public class RoutineResource {
     @Operation(summary = "The newest version of every routine")
     @APIResponse(responseCode = "200", description = "The routines",
             content = @Content(examples = @ExampleObject(name = "catalogue", value = "[" + ROUTINE_EXAMPLE + "]")))
+    @RolesAllowed({PersonalDataAccess.PATIENT, PersonalDataAccess.CLINICIAN, PersonalDataAccess.ADMIN})
     public Uni<List<Routine>> latest() {
         return service.catalogue().map(Catalogue::latestVersions);
     }
@@ -59,6 +62,7 @@ public class RoutineResource {
     @APIResponse(responseCode = "200", description = "The routine",
             content = @Content(examples = @ExampleObject(name = "core strength", value = ROUTINE_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No routine with this id")
+    @RolesAllowed({PersonalDataAccess.PATIENT, PersonalDataAccess.CLINICIAN, PersonalDataAccess.ADMIN})
     public Uni<Routine> latest(@PathParam("routineId") String routineId) {
         return service.catalogue().map(c -> c.latest(routineId)
                 .orElseThrow(() -> new NotFoundException("routineId", "unknown routine '" + routineId + "'")));
@@ -70,6 +74,7 @@ public class RoutineResource {
     @APIResponse(responseCode = "200", description = "The versions",
             content = @Content(examples = @ExampleObject(name = "versions", value = "[" + ROUTINE_EXAMPLE + "]")))
     @APIResponse(responseCode = "404", description = "No routine with this id")
+    @RolesAllowed({PersonalDataAccess.PATIENT, PersonalDataAccess.CLINICIAN, PersonalDataAccess.ADMIN})
     public Uni<List<Routine>> versions(@PathParam("routineId") String routineId) {
         return service.catalogue().map(c -> {
             List<Routine> versions = c.versionsOf(routineId);
@@ -86,6 +91,7 @@ public class RoutineResource {
     @APIResponse(responseCode = "200", description = "The version",
             content = @Content(examples = @ExampleObject(name = "core strength v1", value = ROUTINE_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such routine or version")
+    @RolesAllowed({PersonalDataAccess.PATIENT, PersonalDataAccess.CLINICIAN, PersonalDataAccess.ADMIN})
     public Uni<Routine> version(@PathParam("routineId") String routineId, @PathParam("version") int version) {
         return service.catalogue().map(c -> c.find(routineId, version)
                 .orElseThrow(() -> new NotFoundException("version",
@@ -94,7 +100,7 @@ public class RoutineResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Add a routine (professionals)",
+    @Operation(summary = "Add a routine (admins)",
             description = "Stores version 1 of a new routine id, or the next version of an existing one; plans keep "
                     + "the version they reference. Holds 5–600 s, at least one exercise, exercise ids unique.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "wall-sit", value = """
@@ -107,6 +113,7 @@ public class RoutineResource {
             content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(name = "hold too long", value = """
                     {"title":"Invalid input","status":400,"detail":"exercises[0].holds[0].seconds: must be between 5 and 600, was 900",
                      "violations":[{"field":"exercises[0].holds[0].seconds","reason":"must be between 5 and 600, was 900"}]}""")))
+    @RolesAllowed(PersonalDataAccess.ADMIN)
     public Uni<Response> add(RoutineDefinition definition) {
         if (definition == null) {
             throw new InvalidInputException("body", "a routine is required");

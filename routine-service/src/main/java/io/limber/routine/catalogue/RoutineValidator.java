@@ -20,6 +20,11 @@ public final class RoutineValidator {
     public static final int MAX_REPS = 100;
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final int MAX_ID_LENGTH = 64;
+    /** Bounds on text and lists: every read of the catalogue loads every version, so one huge routine slows all. */
+    public static final int MAX_SHORT_TEXT = 200;
+    public static final int MAX_TEXT = 2_000;
+    public static final int MAX_EXERCISES = 30;
+    public static final int MAX_LIST_ITEMS = 20;
 
     public List<Violation> check(RoutineDefinition routine) {
         List<Violation> violations = new ArrayList<>();
@@ -33,6 +38,15 @@ public final class RoutineValidator {
         }
         if (isBlank(routine.caution())) {
             violations.add(new Violation("caution", "is required: say when to stop"));
+        }
+        checkLength("title", routine.title(), MAX_SHORT_TEXT, violations);
+        checkLength("caution", routine.caution(), MAX_TEXT, violations);
+        checkLength("purpose", routine.purpose(), MAX_TEXT, violations);
+        checkLength("timeOfDayHint", routine.timeOfDayHint(), MAX_TEXT, violations);
+        checkTexts("timeOfDay", routine.timeOfDay(), MAX_SHORT_TEXT, violations);
+        if (routine.exercises() != null && routine.exercises().size() > MAX_EXERCISES) {
+            violations.add(new Violation("exercises", "at most " + MAX_EXERCISES + " exercises"));
+            return violations;
         }
         if (routine.exercises() == null || routine.exercises().isEmpty()) {
             violations.add(new Violation("exercises", "at least one exercise is required"));
@@ -52,6 +66,13 @@ public final class RoutineValidator {
             }
             if (isBlank(exercise.name())) {
                 violations.add(new Violation(field + ".name", "is required"));
+            }
+            checkLength(field + ".name", exercise.name(), MAX_SHORT_TEXT, violations);
+            checkLength(field + ".easierOption", exercise.easierOption(), MAX_TEXT, violations);
+            checkTexts(field + ".cues", exercise.cues(), MAX_TEXT, violations);
+            if (exercise.holds() != null && exercise.holds().size() > MAX_LIST_ITEMS) {
+                violations.add(new Violation(field + ".holds", "at most " + MAX_LIST_ITEMS + " holds"));
+                continue;
             }
             checkWork(field, exercise, violations);
         }
@@ -108,6 +129,29 @@ public final class RoutineValidator {
             violations.add(new Violation(field, "is required"));
         } else if (value < min || value > max) {
             violations.add(new Violation(field, "must be between " + min + " and " + max + ", was " + value));
+        }
+    }
+
+    private static void checkLength(String field, String value, int max, List<Violation> violations) {
+        if (value != null && value.length() > max) {
+            violations.add(new Violation(field, "at most " + max + " characters, was " + value.length()));
+        }
+    }
+
+    private static void checkTexts(String field, List<String> values, int max, List<Violation> violations) {
+        if (values == null) {
+            return;
+        }
+        if (values.size() > MAX_LIST_ITEMS) {
+            violations.add(new Violation(field, "at most " + MAX_LIST_ITEMS + " items"));
+            return;
+        }
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i) == null) {
+                violations.add(new Violation(field + "[" + i + "]", "must not be null"));
+            } else {
+                checkLength(field + "[" + i + "]", values.get(i), max, violations);
+            }
         }
     }
 

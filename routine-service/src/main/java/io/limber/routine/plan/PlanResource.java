@@ -1,8 +1,11 @@
 package io.limber.routine.plan;
 
+import io.limber.routine.access.Caller;
+import io.limber.routine.access.PersonalDataAccess;
 import io.limber.routine.event.PlanData;
 import io.limber.routine.event.PlanMapper;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -20,7 +23,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** One person's plan: create or replace it, pause, resume, end, read it and its history. */
+/**
+ * One person's plan: clinicians create or replace it, pause, resume and end it; the person themself and clinicians
+ * read it and its history.
+ */
 @Path("/users/{userId}/plan")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "plans")
@@ -38,9 +44,11 @@ public class PlanResource {
              "violations":[{"field":"timeZone","reason":"unknown time zone 'Mars/Olympus': use an IANA time zone such as Europe/Amsterdam"}]}""";
 
     private final PlanService service;
+    private final Caller caller;
 
-    public PlanResource(PlanService service) {
+    public PlanResource(PlanService service, Caller caller) {
         this.service = service;
+        this.caller = caller;
     }
 
     @PUT
@@ -60,6 +68,7 @@ public class PlanResource {
     @APIResponse(responseCode = "400", description = "Refused; nothing stored or published",
             content = @Content(mediaType = "application/problem+json",
                     examples = @ExampleObject(name = "unknown time zone", value = PROBLEM_EXAMPLE)))
+    @RolesAllowed(PersonalDataAccess.CLINICIAN)
     public Uni<Response> createOrReplace(@PathParam("userId") String userId, PlanRequest request) {
         return service.createOrReplace(UserIds.require(userId), request)
                 .map(plan -> Response.status(plan.version() == 1 ? 201 : 200).entity(PlanMapper.toData(plan)).build());
@@ -70,7 +79,10 @@ public class PlanResource {
     @APIResponse(responseCode = "200", description = "The current version",
             content = @Content(examples = @ExampleObject(name = "plan", value = PLAN_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No plan for this person")
+    @APIResponse(responseCode = "403", description = "A patient asking for someone else's plan")
+    @RolesAllowed({PersonalDataAccess.PATIENT, PersonalDataAccess.CLINICIAN})
     public Uni<PlanData> current(@PathParam("userId") String userId) {
+        caller.requireRead(userId);
         return service.current(UserIds.require(userId)).map(PlanMapper::toData);
     }
 
@@ -79,7 +91,10 @@ public class PlanResource {
     @Operation(summary = "Every version of the plan, oldest first")
     @APIResponse(responseCode = "200", description = "The versions",
             content = @Content(examples = @ExampleObject(name = "history", value = "[" + PLAN_EXAMPLE + "]")))
+    @APIResponse(responseCode = "403", description = "A patient asking for someone else's plan")
+    @RolesAllowed({PersonalDataAccess.PATIENT, PersonalDataAccess.CLINICIAN})
     public Uni<List<PlanData>> history(@PathParam("userId") String userId) {
+        caller.requireRead(userId);
         return service.history(UserIds.require(userId));
     }
 
@@ -89,6 +104,7 @@ public class PlanResource {
     @APIResponse(responseCode = "200", description = "Paused",
             content = @Content(examples = @ExampleObject(name = "plan", value = PLAN_EXAMPLE)))
     @APIResponse(responseCode = "409", description = "The plan is not active")
+    @RolesAllowed(PersonalDataAccess.CLINICIAN)
     public Uni<PlanData> pause(@PathParam("userId") String userId) {
         return service.pause(UserIds.require(userId)).map(PlanMapper::toData);
     }
@@ -99,6 +115,7 @@ public class PlanResource {
     @APIResponse(responseCode = "200", description = "Active again",
             content = @Content(examples = @ExampleObject(name = "plan", value = PLAN_EXAMPLE)))
     @APIResponse(responseCode = "409", description = "The plan is not paused")
+    @RolesAllowed(PersonalDataAccess.CLINICIAN)
     public Uni<PlanData> resume(@PathParam("userId") String userId) {
         return service.resume(UserIds.require(userId)).map(PlanMapper::toData);
     }
@@ -109,6 +126,7 @@ public class PlanResource {
     @APIResponse(responseCode = "200", description = "Ended",
             content = @Content(examples = @ExampleObject(name = "plan", value = PLAN_EXAMPLE)))
     @APIResponse(responseCode = "409", description = "The plan has already ended")
+    @RolesAllowed(PersonalDataAccess.CLINICIAN)
     public Uni<PlanData> end(@PathParam("userId") String userId) {
         return service.end(UserIds.require(userId)).map(PlanMapper::toData);
     }

@@ -5,15 +5,18 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import io.smallrye.config.SmallRyeConfig;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Before start-up, one clear line for a PostgreSQL or Kafka that does not answer, instead of a stack trace.
  * Without PostgreSQL the service cannot migrate its schema and does not start; without Kafka it starts,
- * reports not-ready, and the Kafka client keeps reconnecting.
+ * reports not-ready, and the Kafka client keeps reconnecting. In production, without a key to verify bearer
+ * tokens (every request would be refused with 401) it does not start either.
  */
-public record InfrastructureCheck(String jdbcUrl, String kafkaBootstrapServers) {
+public record InfrastructureCheck(String jdbcUrl, String kafkaBootstrapServers, String tokenKeyLocation,
+                                  boolean production) {
 
     private static final int TIMEOUT_MILLIS = 3_000;
 
@@ -21,14 +24,29 @@ public record InfrastructureCheck(String jdbcUrl, String kafkaBootstrapServers) 
         Config config = ConfigProvider.getConfig();
         return new InfrastructureCheck(
                 config.getOptionalValue("quarkus.datasource.jdbc.url", String.class).orElse(""),
-                config.getOptionalValue("kafka.bootstrap.servers", String.class).orElse(""));
+                config.getOptionalValue("kafka.bootstrap.servers", String.class).orElse(""),
+                config.getOptionalValue("mp.jwt.verify.publickey.location", String.class).orElse(""),
+                config.unwrap(SmallRyeConfig.class).getProfiles().contains("prod"));
     }
 
-    /** False when PostgreSQL is missing or unreachable (logged); a missing Kafka is only logged. */
+    /**
+     * False when PostgreSQL is missing or unreachable, or in production without a token key (logged); a missing
+     * Kafka is only logged.
+     */
     public boolean passes() {
         boolean databaseAnswers = checkDatabase();
         checkKafka();
-        return databaseAnswers;
+        return checkTokenKey() && databaseAnswers;
+    }
+
+    /** False (logged) in production without a key to verify bearer tokens. */
+    boolean checkTokenKey() {
+        if (production && tokenKeyLocation.isBlank()) {
+            fatal("No key to verify bearer tokens: set JWT_PUBLIC_KEY_LOCATION to a PEM public key file or the "
+                    + "OIDC provider's JWKS URL (mp.jwt.verify.publickey.location), and JWT_ISSUER");
+            return false;
+        }
+        return true;
     }
 
     private boolean checkDatabase() {

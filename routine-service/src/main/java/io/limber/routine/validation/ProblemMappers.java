@@ -3,6 +3,7 @@ package io.limber.routine.validation;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.ForbiddenException;
 import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -36,6 +37,14 @@ public class ProblemMappers {
                     "the plan was changed at the same moment by another request; read it and retry")));
         }
         throw e;
+    }
+
+    /** A valid token whose roles or subject do not allow the request; says why without naming anyone. */
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        String reason = e.getMessage() == null || e.getMessage().isBlank()
+                ? "this token's roles do not allow this request" : e.getMessage();
+        return problem(403, "Forbidden", List.of(new Violation("token", reason)));
     }
 
     @ServerExceptionMapper

@@ -1,6 +1,6 @@
 package io.limber.routine.carereview;
 
-import static io.restassured.RestAssured.given;
+import static io.limber.routine.testing.Callers.asClinician;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -56,7 +56,7 @@ class CareReviewConsumerTest {
         kafka.send("care-reviews", "user-cr-1", event); // redelivery: same source and id
         kafka.send("care-reviews", "user-cr-1", careReview("evt-2", "user-cr-1", "sharp-pain"));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> asClinician()
                 .when().get("/users/user-cr-1/care-reviews")
                 .then().statusCode(200)
                 .body("$", hasSize(2))
@@ -73,7 +73,7 @@ class CareReviewConsumerTest {
                 r -> "user-cr-2".equals(r.key()), Duration.ofSeconds(30));
         String reason = new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
         assertThat(reason).contains("not valid JSON");
-        given().when().get("/users/user-cr-2/care-reviews").then().statusCode(200).body("$", hasSize(0));
+        asClinician().when().get("/users/user-cr-2/care-reviews").then().statusCode(200).body("$", hasSize(0));
     }
 
     @Test
@@ -81,7 +81,7 @@ class CareReviewConsumerTest {
         // reminder-service's own example: a red flag, urgent
         String example = Files.readString(Path.of("../reminder-service/src/main/resources/events/examples/care-review-requested.json"));
         String user = mapper.readTree(example).at("/data/userId").asText();
-        given().contentType(ContentType.JSON).body("""
+        asClinician().contentType(ContentType.JSON).body("""
                 {"routines":[{"routineId":"lower-back-stretches"}],"schedule":{"timesPerWeek":5},"localTime":"20:30",
                  "timeZone":"Europe/Amsterdam","startDate":"2026-11-02"}""").put("/users/{u}/plan", user)
                 .then().statusCode(201);
@@ -91,10 +91,10 @@ class CareReviewConsumerTest {
         kafka.send("care-reviews", user, example);
         // a later, non-urgent review on the same key: once it is stored, every delivery before it was handled
         kafka.send("care-reviews", user, careReview("later-non-urgent", user, "repeated-pain"));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/users/{u}/care-reviews", user)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> asClinician().get("/users/{u}/care-reviews", user)
                 .then().statusCode(200).body("$", hasSize(2)));
 
-        given().get("/users/{u}/plan/history", user).then().statusCode(200)
+        asClinician().get("/users/{u}/plan/history", user).then().statusCode(200)
                 .body("version", contains(1, 2))
                 .body("change", contains("created", "review-requested"))
                 .body("[1].status", equalTo("paused"))
@@ -104,32 +104,32 @@ class CareReviewConsumerTest {
         assertThat(mapper.readTree(published.get(1).value()).at("/data/status").asText()).isEqualTo("paused");
 
         // professionals see the open reviews, urgent first
-        given().get("/care-reviews/open").then().statusCode(200)
+        asClinician().get("/care-reviews/open").then().statusCode(200)
                 .body("findAll { it.userId == '%s' }.urgent".formatted(user), contains(true, false));
         // urgent first: closing the other one first could not resume the plan
-        List<Integer> ids = given().get("/care-reviews/open").then().extract()
+        List<Integer> ids = asClinician().get("/care-reviews/open").then().extract()
                 .path("findAll { it.userId == '%s' }.reviewId".formatted(user));
-        given().contentType(ContentType.JSON).body("{\"resumePlan\":true}").post("/care-reviews/{id}/close", ids.get(1))
+        asClinician().contentType(ContentType.JSON).body("{\"resumePlan\":true}").post("/care-reviews/{id}/close", ids.get(1))
                 .then().statusCode(409).body("violations[0].field", equalTo("resumePlan"));
 
-        given().contentType(ContentType.JSON).body("{\"resolution\":\"seen in clinic\",\"resumePlan\":true}")
+        asClinician().contentType(ContentType.JSON).body("{\"resolution\":\"seen in clinic\",\"resumePlan\":true}")
                 .post("/care-reviews/{id}/close", ids.get(0)).then().statusCode(200)
                 .body("status", equalTo("closed")).body("resolution", equalTo("seen in clinic"));
-        given().get("/users/{u}/plan", user).then().body("version", equalTo(3)).body("status", equalTo("active"))
+        asClinician().get("/users/{u}/plan", user).then().body("version", equalTo(3)).body("status", equalTo("active"))
                 .body("reviewRequested", equalTo(true));
-        given().contentType(ContentType.JSON).body("{}").post("/care-reviews/{id}/close", ids.get(0))
+        asClinician().contentType(ContentType.JSON).body("{}").post("/care-reviews/{id}/close", ids.get(0))
                 .then().statusCode(409);
 
-        given().contentType(ContentType.JSON).body("{}").post("/care-reviews/{id}/close", ids.get(1))
+        asClinician().contentType(ContentType.JSON).body("{}").post("/care-reviews/{id}/close", ids.get(1))
                 .then().statusCode(200);
-        given().get("/users/{u}/plan", user).then().body("version", equalTo(4)).body("reviewRequested", equalTo(false))
+        asClinician().get("/users/{u}/plan", user).then().body("version", equalTo(4)).body("reviewRequested", equalTo(false))
                 .body("change", equalTo("review-closed"));
-        given().get("/care-reviews/open").then().body("userId", not(hasItem(user)));
+        asClinician().get("/care-reviews/open").then().body("userId", not(hasItem(user)));
     }
 
     @Test
     void closingAnUnknownReviewIsNotFound() {
-        given().contentType(ContentType.JSON).body("{}").post("/care-reviews/999999/close").then().statusCode(404)
+        asClinician().contentType(ContentType.JSON).body("{}").post("/care-reviews/999999/close").then().statusCode(404)
                 .body("violations[0].field", equalTo("reviewId"));
     }
 

@@ -77,4 +77,15 @@ class RoutineValidatorTest {
         assertThat(validator.check(routine(twice))).extracting(Violation::field)
                 .containsExactly("exercises[0].holds[1].position");
     }
+
+    @Test
+    void hugeTextsAndListsAreRefusedNamingTheField() {
+        String huge = "x".repeat(1_000_000);
+        RoutineDefinition routine = new RoutineDefinition("huge", huge, false, huge, java.util.List.of("evening"), null,
+                "Stop if sharp.", java.util.List.of(new Exercise("a", "A", java.util.Collections.nCopies(21, "cue"), huge,
+                        java.util.List.of(new Hold("p", 30, null)), null)));
+        org.assertj.core.api.Assertions.assertThat(new RoutineValidator().check(routine))
+                .extracting(io.limber.routine.validation.Violation::field)
+                .containsExactlyInAnyOrder("title", "purpose", "exercises[0].easierOption", "exercises[0].cues");
+    }
 }

@@ -1,5 +1,6 @@
 package io.limber.routine.outbox;
 
+import static io.limber.routine.testing.Callers.asClinician;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,12 +10,14 @@ import io.limber.local.testing.KafkaTestClient;
 import io.limber.routine.testing.Database;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
+import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +34,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = KafkaAndPostgresTestResource.class,
         initArgs = @ResourceArg(name = "database", value = "routine"))
 class OutboxRelayTest {
+
+    /** Health and metrics live on the management port. */
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
 
     public static class RelayDrivenByTheTest implements QuarkusTestProfile {
         @Override
@@ -74,7 +81,7 @@ class OutboxRelayTest {
         assertThat(kafka.readAll("plans")).noneMatch(r -> user.equals(r.key()));
         // operators see the backlog and its age
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(given().get("/q/metrics").then().extract().asString())
+                assertThat(given().get(metrics).then().extract().asString())
                         .containsPattern("limber_outbox_pending [1-9]")
                         .containsPattern("limber_outbox_oldest_age_seconds (0\\.0*[1-9]|[1-9])"));
 
@@ -87,7 +94,7 @@ class OutboxRelayTest {
         RecordSender dyingBeforeSend = record -> Uni.createFrom().failure(new IllegalStateException("process killed"));
         relay.relayOnce(dyingBeforeSend).await().atMost(Duration.ofSeconds(30));
         assertThat(Database.count("SELECT count(*) FROM outbox WHERE record_key = ?", user)).isEqualTo(1);
-        assertThat(given().get("/q/metrics").then().extract().asString())
+        assertThat(given().get(metrics).then().extract().asString())
                 .containsPattern("limber_outbox_publish_failures_total [2-9]");
 
         // after the restart the relay starts from the table alone
@@ -106,8 +113,8 @@ class OutboxRelayTest {
         List<String> users = IntStream.range(0, 24).mapToObj(i -> "replica-" + i).toList();
         for (String user : users) {
             put(user);
-            given().post("/users/{u}/plan/pause", user).then().statusCode(200);
-            given().post("/users/{u}/plan/resume", user).then().statusCode(200);
+            asClinician().post("/users/{u}/plan/pause", user).then().statusCode(200);
+            asClinician().post("/users/{u}/plan/resume", user).then().statusCode(200);
         }
         // three "replicas" run concurrently until the outbox is empty
         while (Database.count("SELECT count(*) FROM outbox") > 0) {
@@ -124,7 +131,7 @@ class OutboxRelayTest {
     }
 
     private static void put(String user) {
-        given().contentType(ContentType.JSON).body(PLAN).put("/users/{u}/plan", user).then().statusCode(201);
+        asClinician().contentType(ContentType.JSON).body(PLAN).put("/users/{u}/plan", user).then().statusCode(201);
     }
 
     private com.fasterxml.jackson.databind.JsonNode read(String json) {

@@ -1,6 +1,6 @@
 package io.limber.routine.plan;
 
-import static io.restassured.RestAssured.given;
+import static io.limber.routine.testing.Callers.asClinician;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.limber.local.testing.KafkaAndPostgresTestResource;
@@ -28,13 +28,13 @@ class ConcurrentPlanChangesTest {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<CompletableFuture<Integer>> calls = IntStream.range(0, 16).mapToObj(i -> CompletableFuture.supplyAsync(() ->
-                    given().contentType(ContentType.JSON).body(PlanResourceTest.STRETCHES_THREE_EVENINGS)
+                    asClinician().contentType(ContentType.JSON).body(PlanResourceTest.STRETCHES_THREE_EVENINGS)
                             .put("/users/{u}/plan", user).statusCode(), pool)).toList();
             List<Integer> statuses = calls.stream().map(CompletableFuture::join).toList();
 
             assertThat(statuses).containsOnly(201, 200, 409).contains(201);
             long won = statuses.stream().filter(s -> s != 409).count();
-            List<Integer> versions = given().get("/users/{u}/plan/history", user).then().statusCode(200)
+            List<Integer> versions = asClinician().get("/users/{u}/plan/history", user).then().statusCode(200)
                     .extract().path("version");
             assertThat(versions).containsExactlyElementsOf(IntStream.rangeClosed(1, (int) won).boxed().toList());
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->

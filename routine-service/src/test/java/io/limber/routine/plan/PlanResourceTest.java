@@ -1,6 +1,6 @@
 package io.limber.routine.plan;
 
-import static io.restassured.RestAssured.given;
+import static io.limber.routine.testing.Callers.asClinician;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -67,7 +67,7 @@ class PlanResourceTest {
         put(user, STRETCHES_THREE_EVENINGS).statusCode(201)
                 .body("version", equalTo(1)).body("status", equalTo("active"))
                 .body("routines[0].holds", hasSize(9));
-        given().get("/users/{u}/plan", user).then().statusCode(200)
+        asClinician().get("/users/{u}/plan", user).then().statusCode(200)
                 .body("version", equalTo(1)).body("timeZone", equalTo("Europe/Amsterdam"))
                 .body("localTime", equalTo("20:30")).body("endDate", equalTo("2027-02-28"));
         post(user, "pause").statusCode(200).body("version", equalTo(2)).body("status", equalTo("paused"));
@@ -79,7 +79,7 @@ class PlanResourceTest {
         post(user, "end").statusCode(200).body("version", equalTo(5)).body("status", equalTo("ended"));
         post(user, "resume").statusCode(409);
 
-        given().get("/users/{u}/plan/history", user).then().statusCode(200)
+        asClinician().get("/users/{u}/plan/history", user).then().statusCode(200)
                 .body("version", contains(1, 2, 3, 4, 5))
                 .body("change", contains("created", "paused", "resumed", "replaced", "ended"));
     }
@@ -147,7 +147,7 @@ class PlanResourceTest {
                 .body("violations[0].reason", startsWith(reason.split(" '")[0]))
                 .body("detail", org.hamcrest.Matchers.containsString(reason));
 
-        given().get("/users/{u}/plan", user).then().statusCode(404);
+        asClinician().get("/users/{u}/plan", user).then().statusCode(404);
         assertThat(Database.count("SELECT count(*) FROM current_plan WHERE user_id = ?", user)).isZero();
         assertThat(Database.count("SELECT count(*) FROM plan_history WHERE user_id = ?", user)).isZero();
         // nothing in the outbox means nothing can ever be published for this person
@@ -160,7 +160,7 @@ class PlanResourceTest {
         String user = "refused-replace";
         put(user, STRETCHES_THREE_EVENINGS).statusCode(201);
         put(user, STRETCHES_THREE_EVENINGS.replace("Europe/Amsterdam", "Nowhere")).statusCode(400);
-        given().get("/users/{u}/plan", user).then().statusCode(200).body("version", equalTo(1))
+        asClinician().get("/users/{u}/plan", user).then().statusCode(200).body("version", equalTo(1))
                 .body("timeZone", equalTo("Europe/Amsterdam"));
         assertThat(Database.count("SELECT count(*) FROM plan_history WHERE user_id = ?", user)).isEqualTo(1);
     }
@@ -168,7 +168,7 @@ class PlanResourceTest {
     @Test
     void changingAPlanThatDoesNotExistIsNotFound() {
         post("nobody-here", "pause").statusCode(404).body("violations[0].field", equalTo("userId"));
-        given().get("/users/nobody-here/plan/history").then().statusCode(404);
+        asClinician().get("/users/nobody-here/plan/history").then().statusCode(404);
     }
 
     @Test
@@ -177,11 +177,11 @@ class PlanResourceTest {
     }
 
     private static io.restassured.response.ValidatableResponse put(String user, String body) {
-        return given().contentType(ContentType.JSON).body(body).put("/users/{u}/plan", user).then().log().ifValidationFails();
+        return asClinician().contentType(ContentType.JSON).body(body).put("/users/{u}/plan", user).then().log().ifValidationFails();
     }
 
     private static io.restassured.response.ValidatableResponse post(String user, String action) {
-        return given().post("/users/{u}/plan/" + action, user).then().log().ifValidationFails();
+        return asClinician().post("/users/{u}/plan/" + action, user).then().log().ifValidationFails();
     }
 
     private JsonNode read(String json) {

@@ -10,6 +10,7 @@ import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -56,10 +57,27 @@ public final class EventSchemas {
             return List.of(new Violation("$.type", type == null ? "required" : "unknown type '" + type.asText() + "'"));
         }
         Set<ValidationMessage> messages = schema.validate(event);
-        return messages.stream()
-                .map(m -> new Violation(field(m), reason(m)))
-                .sorted(Comparator.comparing(Violation::field).thenComparing(Violation::reason))
-                .toList();
+        List<Violation> violations = new ArrayList<>();
+        messages.forEach(m -> violations.add(new Violation(field(m), reason(m))));
+        nulCharacters(event, "$", violations);
+        violations.sort(Comparator.comparing(Violation::field).thenComparing(Violation::reason));
+        return List.copyOf(violations);
+    }
+
+    /**
+     * A NUL character is valid JSON but cannot be stored in PostgreSQL text: an event carrying one would be retried
+     * forever as if the database were down, holding up its partition. It is refused like any other bad value.
+     */
+    private static void nulCharacters(JsonNode node, String path, List<Violation> violations) {
+        if (node.isTextual() && node.textValue().indexOf('\0') >= 0) {
+            violations.add(new Violation(path, "must not contain a NUL character"));
+        } else if (node.isObject()) {
+            node.fields().forEachRemaining(f -> nulCharacters(f.getValue(), path + "." + f.getKey(), violations));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                nulCharacters(node.get(i), path + "[" + i + "]", violations);
+            }
+        }
     }
 
     public boolean isClientType(String type) {

@@ -12,20 +12,25 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import io.limber.session.event.DeadLetters.DeadLetter;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Reads {@code session-events} (CloudEvents in structured or binary mode). A poison message goes to
- * {@code session-events.dlq} with the reason in its headers; a failure of our own (the database is away) is retried
- * until it passes, so a valid event is never skipped.
+ * Reads {@code session-events} (CloudEvents in structured or binary mode) a poll's batch at a time. A poison message
+ * goes to {@code session-events.dlq} with the reason in its headers; a failure of our own (the database is away) is
+ * retried until it passes, so a valid event is never skipped. The batch is acknowledged once all of it is done.
  */
 @ApplicationScoped
 public class SessionEventConsumer {
@@ -33,73 +38,113 @@ public class SessionEventConsumer {
     private final CloudEvents cloudEvents;
     private final EventSchemas schemas;
     private final SessionEventService service;
+    private final DeadLetters deadLetters;
     private final SessionEventMetrics metrics;
     private final Clock clock;
     private final Duration unknownUserGrace;
 
     public SessionEventConsumer(ObjectMapper mapper, EventSchemas schemas, SessionEventService service,
-                                SessionEventMetrics metrics, Clock clock,
+                                DeadLetters deadLetters, SessionEventMetrics metrics, Clock clock,
                                 @ConfigProperty(name = "limber.session-events.unknown-user-grace") Duration unknownUserGrace) {
         this.unknownUserGrace = unknownUserGrace;
         this.cloudEvents = new CloudEvents(mapper);
         this.schemas = schemas;
         this.service = service;
+        this.deadLetters = deadLetters;
         this.metrics = metrics;
         this.clock = clock;
     }
 
     @Incoming("session-events")
-    public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        JsonNode event;
-        Activity activity;
-        try {
-            event = read(record);
-            List<Violation> violations = schemas.violations(event);
-            if (!violations.isEmpty()) {
-                throw new PoisonEvent(violations.stream().map(Violation::toString).collect(Collectors.joining("; ")));
+    public Uni<Void> consume(ConsumerRecords<String, String> records) {
+        List<SessionEventService.ValidEvent> valid = new ArrayList<>();
+        Map<SessionEventService.ValidEvent, ConsumerRecord<String, String>> from = new IdentityHashMap<>();
+        List<DeadLetter> dead = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                SessionEventService.ValidEvent event = validate(record);
+                valid.add(event);
+                from.put(event, record);
+            } catch (IllegalArgumentException e) {
+                dead.add(new DeadLetter(record, typeOf(record), e));
+            } catch (RuntimeException e) {
+                // validation is pure: whatever else it throws on a record, the record is the cause
+                dead.add(new DeadLetter(record, typeOf(record),
+                        new PoisonEvent("unreadable record: " + e.getClass().getSimpleName())));
             }
-            if (!schemas.isClientType(event.get("type").asText())) {
-                throw new PoisonEvent("$.type: not a client event type '" + event.get("type").asText() + "'");
-            }
-            String userId = event.get("data").get("userId").asText();
-            if (record.key() != null && !record.key().equals(userId)) {
-                throw new PoisonEvent("key: the Kafka key must be data.userId");
-            }
-            activity = ActivityMapper.toActivity(event);
-        } catch (IllegalArgumentException e) {
-            return deadLetter(record, typeOf(record), e);
         }
-        String type = event.get("type").asText();
-        String userId = event.get("data").get("userId").asText();
-        JsonNode data = event.get("data");
-        return service.accept(userId, type, data.path("sessionId").asText(null), activity, event.toString())
-                .onFailure(e -> !(e instanceof PoisonEvent)).invoke(e ->
-                        Log.warnf("session event %s could not be stored, retrying: %s", activity.key().id(), e.getMessage()))
-                .onFailure(e -> !(e instanceof PoisonEvent)).retry()
-                .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely()
-                // the person's plan may still be on its way on the plans topic: wait a little before giving up
-                .onFailure(PoisonEvent.UnknownUser.class).retry()
-                .withBackOff(Duration.ofMillis(100), Duration.ofSeconds(1)).expireIn(unknownUserGrace.toMillis())
-                .onItem().invoke(outcome -> {
-                    metrics.record(type, outcome);
-                    if (outcome == SessionEventMetrics.Outcome.OK) {
-                        metrics.stateUpdated(activity.time(), clock.instant());
-                        if (activity instanceof Activity.SessionPainStopped stop) {
-                            metrics.painStop(stop.exerciseId(), stop.sharp(), stop.redFlags());
-                        } else if (activity instanceof Activity.SessionCompleted) {
-                            metrics.sessionCompleted();
-                        }
+        return accept(valid, Instant.now().plus(unknownUserGrace), Duration.ofMillis(100))
+                .flatMap(unknown -> {
+                    for (SessionEventService.ValidEvent event : unknown) {
+                        dead.add(new DeadLetter(from.get(event), event.type(), new PoisonEvent.UnknownUser()));
                     }
-                })
-                .replaceWithVoid()
-                .onFailure(PoisonEvent.class).recoverWithUni(e -> deadLetter(record, type, e));
+                    return deadLetters.send(dead);
+                });
     }
 
-    private Uni<Void> deadLetter(ConsumerRecord<?, ?> record, String type, Throwable reason) {
-        metrics.record(type, SessionEventMetrics.Outcome.DEAD_LETTERED);
-        Log.warnf("session event at %s-%d@%d dead-lettered: %s", record.topic(), record.partition(), record.offset(),
-                reason.getMessage());
-        return Uni.createFrom().failure(reason); // the dead-letter-queue failure strategy takes it from here
+    /** The valid event a record holds; a poison record (bad JSON, schema, type or key) throws. */
+    private SessionEventService.ValidEvent validate(ConsumerRecord<String, String> record) {
+        JsonNode event = read(record);
+        List<Violation> violations = schemas.violations(event);
+        if (!violations.isEmpty()) {
+            throw new PoisonEvent(violations.stream().map(Violation::toString).collect(Collectors.joining("; ")));
+        }
+        String type = event.get("type").asText();
+        if (!schemas.isClientType(type)) {
+            throw new PoisonEvent("$.type: not a client event type '" + type + "'");
+        }
+        JsonNode data = event.get("data");
+        String userId = data.get("userId").asText();
+        if (record.key() != null && !record.key().equals(userId)) {
+            throw new PoisonEvent("key: the Kafka key must be data.userId");
+        }
+        Activity activity = ActivityMapper.toActivity(event);
+        return new SessionEventService.ValidEvent(userId, type, data.path("sessionId").asText(null), activity,
+                event.toString());
+    }
+
+    /**
+     * Accepts the events; a failure of our own (the database is away) is retried until it passes, so a valid event
+     * is never skipped. Events of people not known yet (their plan may still be on its way on the plans topic) are
+     * tried again, alone, until {@code giveUpAt}; those still unknown then are returned.
+     */
+    private Uni<List<SessionEventService.ValidEvent>> accept(List<SessionEventService.ValidEvent> events,
+                                                             Instant giveUpAt, Duration backOff) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return service.accept(events)
+                .onFailure().invoke(e -> Log.warnf("%d session events could not be stored, retrying: %s",
+                        events.size(), e.getMessage()))
+                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely()
+                .flatMap(outcomes -> {
+                    List<SessionEventService.ValidEvent> unknown = new ArrayList<>();
+                    for (int i = 0; i < events.size(); i++) {
+                        SessionEventService.ValidEvent event = events.get(i);
+                        switch (outcomes.get(i)) {
+                            case STORED -> stored(event);
+                            case DUPLICATE -> metrics.record(event.type(), SessionEventMetrics.Outcome.DUPLICATE);
+                            case UNKNOWN_USER -> unknown.add(event);
+                        }
+                    }
+                    if (unknown.isEmpty() || !Instant.now().isBefore(giveUpAt)) {
+                        return Uni.createFrom().item(unknown);
+                    }
+                    Duration next = backOff.multipliedBy(2).compareTo(Duration.ofSeconds(1)) > 0
+                            ? Duration.ofSeconds(1) : backOff.multipliedBy(2);
+                    return Uni.createFrom().voidItem().onItem().delayIt().by(backOff)
+                            .flatMap(x -> accept(unknown, giveUpAt, next));
+                });
+    }
+
+    private void stored(SessionEventService.ValidEvent event) {
+        metrics.record(event.type(), SessionEventMetrics.Outcome.OK);
+        metrics.stateUpdated(event.activity().time(), clock.instant());
+        if (event.activity() instanceof Activity.SessionPainStopped stop) {
+            metrics.painStop(stop.exerciseId(), stop.sharp(), stop.redFlags());
+        } else if (event.activity() instanceof Activity.SessionCompleted) {
+            metrics.sessionCompleted();
+        }
     }
 
     private JsonNode read(ConsumerRecord<String, String> record) {
@@ -117,7 +162,7 @@ public class SessionEventConsumer {
     private static String typeOf(ConsumerRecord<String, String> record) {
         Header header = record.headers().lastHeader("ce_type");
         if (header != null) {
-            return new String(header.value(), StandardCharsets.UTF_8);
+            return header.value() == null ? "unknown" : new String(header.value(), StandardCharsets.UTF_8);
         }
         String value = record.value() == null ? "" : record.value();
         return EventSchemas.CLIENT_TYPES.stream().filter(t -> value.contains("\"" + t + "\"")).findFirst()

@@ -1,8 +1,12 @@
 package io.limber.session.event;
 
+import io.limber.session.access.Caller;
+import io.limber.session.access.PersonalDataAccess;
+import io.limber.session.person.UserIds;
 import io.limber.session.adherence.Session;
 import io.limber.session.adherence.service.AdherenceService;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -26,10 +30,12 @@ public class SessionResource {
 
     private final AdherenceService service;
     private final Clock clock;
+    private final Caller caller;
 
-    public SessionResource(AdherenceService service, Clock clock) {
+    public SessionResource(AdherenceService service, Clock clock, Caller caller) {
         this.service = service;
         this.clock = clock;
+        this.caller = caller;
     }
 
     /** One session as the API shows it. */
@@ -61,10 +67,15 @@ public class SessionResource {
                     {"page":0,"size":20,"total":1,"sessions":[{"sessionId":"c1a5e0d2-7b44-4f0e-9e39-1d2b3c4d5e6f",
                      "routineId":"lower-back-stretches","routineVersion":1,"startedAt":"2026-11-20T19:31:05Z",
                      "status":"completed","completedAt":"2026-11-20T19:42:40Z","holdsReported":9}]}""")))
+    @APIResponse(responseCode = "400", description = "Not a possible user id (over 100 characters, control characters)")
+    @APIResponse(responseCode = "403", description = "A patient asking for someone else's sessions")
     @APIResponse(responseCode = "404", description = "No plan has been received for this person")
+    @RolesAllowed({PersonalDataAccess.PATIENT, PersonalDataAccess.CLINICIAN})
     public Uni<SessionPage> sessions(@PathParam("userId") String userId,
                                      @QueryParam("page") @DefaultValue("0") int page,
                                      @QueryParam("size") @DefaultValue("20") int size) {
+        caller.requireRead(userId);
+        UserIds.require(userId);
         int pageSize = Math.max(1, Math.min(size, 100));
         int pageNumber = Math.max(0, page);
         Instant now = clock.instant();

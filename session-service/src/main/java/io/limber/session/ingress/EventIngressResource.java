@@ -2,12 +2,15 @@ package io.limber.session.ingress;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.limber.session.access.Caller;
+import io.limber.session.access.PersonalDataAccess;
 import io.limber.session.contract.CloudEvents;
 import io.limber.session.contract.EventSchemas;
 import io.limber.session.contract.Violation;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.Record;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -29,7 +32,8 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 /**
  * HTTP ingress for clients that cannot speak Kafka: one CloudEvent or a batch, in structured or binary mode,
  * validated against the schema and written to {@code session-events} (key = user id). 202 only once the broker has
- * acknowledged every event; 400 naming each field and reason, with nothing written.
+ * acknowledged every event; 400 naming each field and reason, with nothing written. Only a patient reports, and
+ * only their own events: one event of someone else refuses the whole request (403).
  */
 @Path("/events")
 public class EventIngressResource {
@@ -41,8 +45,9 @@ public class EventIngressResource {
     private final EventSchemas schemas;
     private final MutinyEmitter<Record<String, String>> sessionEvents;
     private final int maxBatch;
+    private final Caller caller;
 
-    public EventIngressResource(ObjectMapper mapper, EventSchemas schemas,
+    public EventIngressResource(ObjectMapper mapper, EventSchemas schemas, Caller caller,
                                 @Channel("session-events-ingress")
                                 @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
                                 MutinyEmitter<Record<String, String>> sessionEvents,
@@ -51,6 +56,7 @@ public class EventIngressResource {
         this.schemas = schemas;
         this.sessionEvents = sessionEvents;
         this.maxBatch = maxBatch;
+        this.caller = caller;
     }
 
     /** One refused field. {@code index} is the event's position in a batch (0 for a single event). */
@@ -72,7 +78,10 @@ public class EventIngressResource {
             + "(an array), or binary mode (ce-* headers, the body is data)")
     @APIResponse(responseCode = "202", description = "Every event is on session-events")
     @APIResponse(responseCode = "400", description = "Nothing was written; each problem names the field and reason")
+    @APIResponse(responseCode = "403", description = "Not a patient's token, or an event of another person; "
+            + "nothing was written")
     @APIResponse(responseCode = "413", description = "The body is over the limit")
+    @RolesAllowed(PersonalDataAccess.PATIENT)
     public Uni<Response> post(String body, @Context HttpHeaders headers) {
         List<JsonNode> events;
         try {
@@ -95,6 +104,16 @@ public class EventIngressResource {
         }
         if (!problems.isEmpty()) {
             return Uni.createFrom().item(badRequest(problems));
+        }
+        for (int i = 0; i < events.size(); i++) {
+            if (!caller.mayReport(events.get(i).get("data").get("userId").asText())) {
+                problems.add(new Problem(i, "$.data.userId", "not the token's subject: a patient reports only "
+                        + "their own sessions"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            return Uni.createFrom().item(Response.status(Response.Status.FORBIDDEN).type(MediaType.APPLICATION_JSON)
+                    .entity(new Rejected("events of another person: nothing was written", problems)).build());
         }
         return Uni.join().all(events.stream()
                         .map(e -> sessionEvents.send(Record.of(e.get("data").get("userId").asText(), e.toString())))

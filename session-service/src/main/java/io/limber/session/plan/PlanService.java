@@ -6,6 +6,7 @@ import io.limber.session.event.ProcessedEvent;
 import io.limber.session.event.SessionEvent;
 import io.limber.session.outbox.OutboxMessage;
 import io.limber.session.person.Person;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -69,6 +70,11 @@ public class PlanService {
         record.version = plan.version();
         record.publishedAt = plan.publishedAt();
         record.payload = payload;
-        return record.persist().replaceWithVoid();
+        // the person's history changed: a copy held in memory (HistoryCache) is no longer the stored one
+        return record.persist().flatMap(x -> Panache.getSession()).flatMap(session -> session
+                        .createNativeQuery("UPDATE person SET history_version = nextval('person_history_version_seq')"
+                                + " WHERE user_id = ?1")
+                        .setParameter(1, userId).executeUpdate())
+                .replaceWithVoid();
     }
 }

@@ -79,6 +79,18 @@ class EventSchemasTest {
     }
 
     @Test
+    void aNulCharacterAnywhereIsRefusedItCannotBeStored() throws IOException {
+        ObjectNode event = example("session-completed.json");
+        ((ObjectNode) event.get("data")).put("sessionId", "s" + (char) 0 + "1");
+        ((ObjectNode) event.get("data").get("holds").get(2)).put("exerciseId", String.valueOf((char) 0));
+
+        assertThat(schemas.violations(event)).extracting(Violation::field)
+                .contains("$.data.sessionId", "$.data.holds[2].exerciseId");
+        assertThat(schemas.violations(event)).filteredOn(v -> v.field().equals("$.data.sessionId"))
+                .extracting(Violation::reason).containsExactly("must not contain a NUL character");
+    }
+
+    @Test
     void anUnknownTypeIsRefusedByName() throws IOException {
         ObjectNode event = example("session-started.json");
         event.put("type", "limber.session.teleported");

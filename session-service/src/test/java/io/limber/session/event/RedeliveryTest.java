@@ -1,6 +1,7 @@
 package io.limber.session.event;
 
 import static io.limber.session.TestEvents.*;
+import static io.limber.local.testing.TestTokens.clinician;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -71,9 +72,9 @@ class RedeliveryTest {
                 }).await().atMost(Duration.ofSeconds(30)));
         stream.subList(50, 100).forEach(e -> kafka.send("session-events", user, e));
 
-        await().atMost(WAIT).untilAsserted(() -> given().get("/users/" + user + "/sessions").then()
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(clinician()).get("/users/" + user + "/sessions").then()
                 .body("total", equalTo(50)));
-        await().atMost(WAIT).untilAsserted(() -> given().get("/users/" + user + "/adherence").then()
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(clinician()).get("/users/" + user + "/adherence").then()
                 .body("routines[0].completed28", equalTo(27))
                 .body("routines[0].closed28", equalTo(27))
                 .body("routines[0].streak", equalTo(50))
@@ -91,7 +92,7 @@ class RedeliveryTest {
             kafka.send("plans", user, plan(user, today().minusDays(30)));
         }
         await().atMost(WAIT).untilAsserted(() -> users.forEach(u ->
-                given().get("/users/" + u + "/adherence").then().statusCode(200)));
+                given().auth().oauth2(clinician()).get("/users/" + u + "/adherence").then().statusCode(200)));
 
         Instant begin = Instant.now();
         for (int day = sessionsEach; day >= 1; day--) {
@@ -103,7 +104,7 @@ class RedeliveryTest {
         }
         double sending = Duration.between(begin, Instant.now()).toMillis() / 1000.0;
         await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> users.forEach(u ->
-                given().get("/users/" + u + "/adherence").then().body("routines[0].completed28", equalTo(sessionsEach))));
+                given().auth().oauth2(clinician()).get("/users/" + u + "/adherence").then().body("routines[0].completed28", equalTo(sessionsEach))));
         double seconds = Duration.between(begin, Instant.now()).toMillis() / 1000.0;
         int events = people * sessionsEach * 2;
         Log.infof("THROUGHPUT: %d session events for %d people stored and reflected in adherence in %.1f s "

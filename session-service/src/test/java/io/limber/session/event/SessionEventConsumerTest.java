@@ -1,6 +1,7 @@
 package io.limber.session.event;
 
 import static io.limber.session.TestEvents.*;
+import static io.limber.local.testing.TestTokens.clinician;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -14,8 +15,10 @@ import io.limber.local.testing.KafkaTestClient;
 import io.limber.session.contract.EventSchemas;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
+import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,6 +42,10 @@ class SessionEventConsumerTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
+    /** Metrics are on the management port. */
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
+
     KafkaTestClient kafka;
 
     @BeforeEach
@@ -55,7 +62,7 @@ class SessionEventConsumerTest {
     static void knownPerson(KafkaTestClient kafka, String user, int daysAgo) {
         kafka.send("plans", user, plan(user, today().minusDays(daysAgo)));
         await().atMost(WAIT).untilAsserted(() ->
-                given().get("/users/" + user + "/adherence").then().statusCode(200));
+                given().auth().oauth2(clinician()).get("/users/" + user + "/adherence").then().statusCode(200));
     }
 
     static Instant yesterdayEvening() {
@@ -72,7 +79,7 @@ class SessionEventConsumerTest {
                 "application/cloudevents+json".getBytes(StandardCharsets.UTF_8)));
         kafka.send("session-events", user, completed(user, "s-1", start));
 
-        await().atMost(WAIT).untilAsserted(() -> given().get("/users/" + user + "/adherence").then()
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(clinician()).get("/users/" + user + "/adherence").then()
                 .statusCode(200)
                 .body("routines[0].completed28", equalTo(1))
                 .body("routines[0].closed28", equalTo(2)) // two days ago missed, yesterday done
@@ -95,10 +102,10 @@ class SessionEventConsumerTest {
         kafka.send("session-events", user, completed);
         kafka.send("session-events", user, completed(user, "s-2", start.plusSeconds(3600)));
 
-        await().atMost(WAIT).untilAsserted(() -> given().get("/users/" + user + "/sessions").then()
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(clinician()).get("/users/" + user + "/sessions").then()
                 .statusCode(200).body("total", equalTo(2)));
-        given().get("/users/" + user + "/adherence").then().body("routines[0].completed28", equalTo(1));
-        given().get("/q/metrics").then().statusCode(200)
+        given().auth().oauth2(clinician()).get("/users/" + user + "/adherence").then().body("routines[0].completed28", equalTo(1));
+        given().get(metrics).then().statusCode(200)
                 .body(containsString("limber_session_events_consumed_total{outcome=\"duplicate\",type=\"limber.session.completed\"}"))
                 .body(not(containsString(user)));
     }
@@ -129,9 +136,9 @@ class SessionEventConsumerTest {
                 .anySatisfy(r -> assertThat(r).contains("$.data.pain"))
                 .anySatisfy(r -> assertThat(r).contains("unknown user"))
                 .noneSatisfy(r -> assertThat(r).contains(stranger));
-        await().atMost(WAIT).untilAsserted(() -> given().get("/users/" + user + "/adherence").then()
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(clinician()).get("/users/" + user + "/adherence").then()
                 .body("routines[0].completed28", equalTo(1)));
-        given().get("/q/metrics").then()
+        given().get(metrics).then()
                 .body(containsString("limber_session_events_consumed_total{outcome=\"dead-lettered\""));
     }
 
@@ -149,7 +156,7 @@ class SessionEventConsumerTest {
 
         kafka.send("session-events", user, event.get("data").toString(), headers.toArray(Header[]::new));
 
-        await().atMost(WAIT).untilAsserted(() -> given().get("/users/" + user + "/sessions").then()
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(clinician()).get("/users/" + user + "/sessions").then()
                 .statusCode(200)
                 .body("sessions[0].sessionId", equalTo("s-bin"))
                 .body("sessions[0].status", equalTo("completed")));
@@ -163,9 +170,33 @@ class SessionEventConsumerTest {
 
         kafka.send("session-events", user, started(user, "s-left", start));
 
-        await().atMost(WAIT).untilAsserted(() -> given().get("/users/" + user + "/sessions").then()
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(clinician()).get("/users/" + user + "/sessions").then()
                 .body("sessions[0].status", equalTo("abandoned")));
-        await().atMost(WAIT).untilAsserted(() -> given().get("/users/" + user + "/adherence").then()
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(clinician()).get("/users/" + user + "/adherence").then()
                 .body("routines[0].abandoned28", equalTo(1)));
+    }
+
+    @Test
+    void aPlanVersionArrivingBetweenTwoEventsIsPartOfTheSecondEventsRecomputation() {
+        String user = newUser();
+        knownPerson(kafka, user, 2);
+        Instant start = yesterdayEvening();
+        kafka.send("session-events", user, completed(user, "s-1", start));
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(clinician()).get("/users/" + user + "/adherence").then()
+                .body("routines[0].completed28", equalTo(1))
+                .body("planVersion", equalTo(1)));
+
+        ObjectNode second = json(plan(user, today().minusDays(2)));
+        second.put("id", "plan-" + user + "-v2");
+        ((ObjectNode) second.get("data")).put("version", 2).put("publishedAt", Instant.now().toString());
+        kafka.send("plans", user, second.toString());
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(clinician()).get("/users/" + user + "/adherence").then()
+                .body("planVersion", equalTo(2)));
+
+        // the first event's recomputation read the history before version 2 existed: this one must not reuse it
+        kafka.send("session-events", user, completed(user, "s-2", start.minus(Duration.ofDays(1))));
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(clinician()).get("/users/" + user + "/adherence").then()
+                .body("routines[0].completed28", equalTo(2))
+                .body("planVersion", equalTo(2)));
     }
 }

@@ -1,6 +1,7 @@
 package io.limber.session.plan;
 
 import static io.limber.session.TestEvents.*;
+import static io.limber.local.testing.TestTokens.clinician;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -54,7 +55,7 @@ class PlanConsumerTest {
         kafka.send("plans", user, plan(user, today().minusDays(3)), structured);
         kafka.send("plans", user, plan(user, today().minusDays(3)), structured); // redelivered
 
-        await().atMost(WAIT).untilAsserted(() -> given().get("/users/" + user + "/adherence").then()
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(clinician()).get("/users/" + user + "/adherence").then()
                 .statusCode(200)
                 .body("planVersion", equalTo(1))
                 .body("routines[0].routineId", equalTo("lower-back-stretches"))
@@ -67,17 +68,17 @@ class PlanConsumerTest {
     void aPlanTombstoneErasesThePersonAndPublishesATombstoneOnAdherence() {
         String user = newUser();
         kafka.send("plans", user, plan(user, today().minusDays(1)));
-        await().atMost(WAIT).untilAsserted(() -> given().get("/users/" + user + "/adherence").then().statusCode(200));
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(clinician()).get("/users/" + user + "/adherence").then().statusCode(200));
         Instant start = today().minusDays(1).atTime(20, 0).atZone(ZONE).toInstant();
         kafka.send("session-events", user, completed(user, "s-1", start));
-        await().atMost(WAIT).untilAsserted(() -> given().get("/users/" + user + "/sessions").then()
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(clinician()).get("/users/" + user + "/sessions").then()
                 .body("total", equalTo(1)));
 
         kafka.send("plans", user, null);
 
         await().atMost(WAIT).untilAsserted(() -> {
-            given().get("/users/" + user + "/adherence").then().statusCode(404);
-            given().get("/users/" + user + "/sessions").then().statusCode(404);
+            given().auth().oauth2(clinician()).get("/users/" + user + "/adherence").then().statusCode(404);
+            given().auth().oauth2(clinician()).get("/users/" + user + "/sessions").then().statusCode(404);
         });
         ConsumerRecord<String, String> tombstone = kafka.awaitRecord("adherence",
                 r -> user.equals(r.key()) && r.value() == null, WAIT);

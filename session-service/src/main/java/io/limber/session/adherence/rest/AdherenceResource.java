@@ -1,9 +1,13 @@
 package io.limber.session.adherence.rest;
 
+import io.limber.session.access.Caller;
+import io.limber.session.access.PersonalDataAccess;
+import io.limber.session.person.UserIds;
 import io.limber.session.adherence.CohortAdherence;
 import io.limber.session.adherence.service.AdherenceService;
 import io.limber.session.contract.AdherenceUpdated;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -32,9 +36,11 @@ public class AdherenceResource {
             """;
 
     private final AdherenceService service;
+    private final Caller caller;
 
-    public AdherenceResource(AdherenceService service) {
+    public AdherenceResource(AdherenceService service, Caller caller) {
         this.service = service;
+        this.caller = caller;
     }
 
     @GET
@@ -43,8 +49,13 @@ public class AdherenceResource {
             + "strength and pain; null ratios mean nothing was due")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "adherent", value = ADHERENCE_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "Not a possible user id (over 100 characters, control characters)")
+    @APIResponse(responseCode = "403", description = "A patient asking for someone else's adherence")
     @APIResponse(responseCode = "404", description = "No plan has been received for this person")
+    @RolesAllowed({PersonalDataAccess.PATIENT, PersonalDataAccess.CLINICIAN})
     public Uni<AdherenceUpdated.Data> adherence(@PathParam("userId") String userId) {
+        caller.requireRead(userId);
+        UserIds.require(userId);
         return service.snapshot(userId).map(s -> s.orElseThrow(() -> new NotFoundException("unknown user")));
     }
 
@@ -55,6 +66,7 @@ public class AdherenceResource {
             examples = @ExampleObject(name = "cohort", value = """
                     {"people":120,"adherent":70,"notAdherent":38,"unknown":12,"p10":0.32,"p25":0.61,
                      "median":0.82,"p75":0.93,"p90":1.0}""")))
+    @RolesAllowed(PersonalDataAccess.CLINICIAN)
     public Uni<CohortAdherence> cohort() {
         return service.cohort();
     }

@@ -92,30 +92,58 @@ public class AdherenceService {
 
     public Uni<History> history(String userId) {
         return PlanRecord.<PlanRecord>list("userId", userId).flatMap(plans -> SessionEvent.<SessionEvent>list("userId", userId)
-                .map(events -> new History(
-                        plans.stream().map(p -> PlanMapper.toPlanVersion(read(p.payload))).toList(),
-                        events.stream().map(e -> ActivityMapper.toActivity(read(e.payload))).toList())));
+                .map(events -> history(plans.stream().map(p -> p.payload).toList(),
+                        events.stream().map(e -> e.payload).toList())));
+    }
+
+    /** A history from the stored payloads of a person's plan versions and session events. */
+    public History history(List<String> planPayloads, List<String> eventPayloads) {
+        return new History(planPayloads.stream().map(p -> PlanMapper.toPlanVersion(read(p))).toList(),
+                eventPayloads.stream().map(e -> ActivityMapper.toActivity(read(e))).toList());
+    }
+
+    /**
+     * A person's state after a recomputation: when to look again, and, when the snapshot changed, the new snapshot,
+     * its sequence number, the figures kept beside it and the {@code limber.adherence.updated} to publish.
+     */
+    public record Recomputed(Instant nextCheckAt, boolean changed, String snapshot, long snapshotSeq,
+                             Double sessionAdherence28, Boolean adherent, String event) {
+    }
+
+    /**
+     * Recomputes a person's adherence as of {@code now} from their history, given their current snapshot and its
+     * sequence number; stores nothing (the caller does, in its transaction).
+     */
+    public Recomputed recompute(String userId, String snapshot, long snapshotSeq, History history, Instant now,
+                                String trigger) {
+        recomputations(trigger).increment();
+        Adherence adherence = AdherenceCalculator.calculate(history.plans(), history.activities(), now);
+        Instant nextCheckAt = AdherenceCalculator.nextReevaluation(history.plans(), history.activities(), now);
+        AdherenceUpdated.Data data = AdherenceUpdated.Data.of(userId, adherence);
+        String json = write(data);
+        if (json.equals(snapshot)) {
+            return new Recomputed(nextCheckAt, false, snapshot, snapshotSeq, null, null, null);
+        }
+        countNewlyAbandoned(snapshot, data);
+        long seq = snapshotSeq + 1;
+        String event = write(AdherenceUpdated.of(data, seq, now));
+        return new Recomputed(nextCheckAt, true, json, seq, data.sessionAdherence28(), data.adherent(), event);
     }
 
     /** Recomputes the (locked) person's adherence as of {@code now}; must run inside a transaction. */
     public Uni<Void> recompute(Person person, Instant now, String trigger) {
         return history(person.userId).flatMap(history -> {
-            recomputations(trigger).increment();
-            Adherence adherence = AdherenceCalculator.calculate(history.plans(), history.activities(), now);
-            person.nextCheckAt = AdherenceCalculator.nextReevaluation(history.plans(), history.activities(), now);
+            Recomputed result = recompute(person.userId, person.snapshot, person.snapshotSeq, history, now, trigger);
+            person.nextCheckAt = result.nextCheckAt();
             person.updatedAt = now;
-            AdherenceUpdated.Data data = AdherenceUpdated.Data.of(person.userId, adherence);
-            String json = write(data);
-            if (json.equals(person.snapshot)) {
+            if (!result.changed()) {
                 return Uni.createFrom().voidItem();
             }
-            countNewlyAbandoned(person.snapshot, data);
-            person.snapshot = json;
-            person.snapshotSeq++;
-            person.sessionAdherence28 = data.sessionAdherence28();
-            person.adherent = data.adherent();
-            String event = write(AdherenceUpdated.of(data, person.snapshotSeq, now));
-            return OutboxMessage.of(TOPIC, person.userId, event, now).persist().replaceWithVoid();
+            person.snapshot = result.snapshot();
+            person.snapshotSeq = result.snapshotSeq();
+            person.sessionAdherence28 = result.sessionAdherence28();
+            person.adherent = result.adherent();
+            return OutboxMessage.of(TOPIC, person.userId, result.event(), now).persist().replaceWithVoid();
         });
     }
 

@@ -1,6 +1,7 @@
 package io.limber.session.adherence.rest;
 
 import static io.limber.session.TestEvents.*;
+import static io.limber.local.testing.TestTokens.clinician;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -46,26 +47,26 @@ class AdherenceResourceTest {
     void sessionHistoryIsPagedNewestFirst() {
         String user = newUser();
         kafka.send("plans", user, plan(user, today().minusDays(5)));
-        await().atMost(WAIT).untilAsserted(() -> given().get("/users/" + user + "/adherence").then().statusCode(200));
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(clinician()).get("/users/" + user + "/adherence").then().statusCode(200));
         for (int daysAgo = 5; daysAgo >= 1; daysAgo--) {
             Instant start = today().minusDays(daysAgo).atTime(20, 0).atZone(ZONE).toInstant();
             kafka.send("session-events", user, completed(user, "s-" + daysAgo, start));
         }
 
-        await().atMost(WAIT).untilAsserted(() -> given().get("/users/" + user + "/sessions?page=0&size=2").then()
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(clinician()).get("/users/" + user + "/sessions?page=0&size=2").then()
                 .statusCode(200)
                 .body("total", equalTo(5))
                 .body("sessions", hasSize(2))
                 .body("sessions[0].sessionId", equalTo("s-1"))
                 .body("sessions[0].status", equalTo("completed")));
-        given().get("/users/" + user + "/sessions?page=2&size=2").then()
+        given().auth().oauth2(clinician()).get("/users/" + user + "/sessions?page=2&size=2").then()
                 .body("sessions", hasSize(1)).body("sessions[0].sessionId", equalTo("s-5"));
     }
 
     @Test
     void anUnknownPersonIsNotFound() {
-        given().get("/users/nobody/adherence").then().statusCode(404);
-        given().get("/users/nobody/sessions").then().statusCode(404);
+        given().auth().oauth2(clinician()).get("/users/nobody/adherence").then().statusCode(404);
+        given().auth().oauth2(clinician()).get("/users/nobody/sessions").then().statusCode(404);
     }
 
     @Test
@@ -76,12 +77,12 @@ class AdherenceResourceTest {
         kafka.send("plans", lapsed, plan(lapsed, today().minusDays(1)));
         Instant start = today().minusDays(1).atTime(20, 0).atZone(ZONE).toInstant();
         kafka.send("session-events", adherent, completed(adherent, "s-1", start));
-        await().atMost(WAIT).untilAsserted(() -> given().get("/users/" + adherent + "/adherence").then()
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(clinician()).get("/users/" + adherent + "/adherence").then()
                 .statusCode(200).body("adherent", equalTo(true)));
-        await().atMost(WAIT).untilAsserted(() -> given().get("/users/" + lapsed + "/adherence").then()
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(clinician()).get("/users/" + lapsed + "/adherence").then()
                 .statusCode(200).body("adherent", equalTo(false)));
 
-        given().get("/cohort/adherence").then().statusCode(200)
+        given().auth().oauth2(clinician()).get("/cohort/adherence").then().statusCode(200)
                 .body("adherent", greaterThanOrEqualTo(1))
                 .body("notAdherent", greaterThanOrEqualTo(1))
                 .body("median", notNullValue());

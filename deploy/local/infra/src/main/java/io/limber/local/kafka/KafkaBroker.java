@@ -41,12 +41,14 @@ public final class KafkaBroker implements AutoCloseable {
     private final Path workDir;
     private final boolean temporary;
     private final int port;
-    private final Process process;
+    private final int controllerPort;
+    private volatile Process process;
 
-    private KafkaBroker(Path workDir, boolean temporary, int port, Process process) {
+    private KafkaBroker(Path workDir, boolean temporary, int port, int controllerPort, Process process) {
         this.workDir = workDir;
         this.temporary = temporary;
         this.port = port;
+        this.controllerPort = controllerPort;
         this.process = process;
     }
 
@@ -61,9 +63,16 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Starts a broker on the given port with its data under {@code workDir} (created if missing). */
     public static KafkaBroker start(Path workDir, boolean temporary, int port) {
+        int controllerPort = Ports.free();
+        KafkaBroker broker = new KafkaBroker(workDir, temporary, port, controllerPort,
+                launch(workDir, port, controllerPort));
+        broker.awaitReady();
+        return broker;
+    }
+
+    private static Process launch(Path workDir, int port, int controllerPort) {
         try {
             Files.createDirectories(workDir);
-            int controllerPort = Ports.free();
             Path properties = writeServerProperties(workDir, port, controllerPort);
             Path log4j = workDir.resolve("log4j2.properties");
             try (InputStream in = KafkaBroker.class.getResourceAsStream("log4j2.properties")) {
@@ -72,16 +81,30 @@ public final class KafkaBroker implements AutoCloseable {
             if (!Files.exists(workDir.resolve("data").resolve("meta.properties"))) {
                 format(workDir, properties, log4j);
             }
-            Process process = javaProcess(log4j, KafkaRuntime.BROKER_MAIN, properties.toString())
-                    .redirectOutput(workDir.resolve("broker.log").toFile())
+            return javaProcess(log4j, KafkaRuntime.BROKER_MAIN, properties.toString())
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("broker.log").toFile()))
                     .redirectErrorStream(true)
                     .start();
-            KafkaBroker broker = new KafkaBroker(workDir, temporary, port, process);
-            broker.awaitReady();
-            return broker;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the Kafka broker in " + workDir, e);
         }
+    }
+
+    /**
+     * Stops the broker (SIGTERM, as an operator would) but keeps its data directory: {@link #restart()} brings it
+     * back with every record. Used by the fault suite.
+     */
+    public void stop() {
+        stopProcess();
+    }
+
+    /** Starts a stopped broker again on the same port, controller port and data directory; returns once ready. */
+    public void restart() {
+        if (process.isAlive()) {
+            throw new IllegalStateException("the Kafka broker is still running");
+        }
+        process = launch(workDir, port, controllerPort);
+        awaitReady();
     }
 
     public String bootstrapServers() {
@@ -128,6 +151,14 @@ public final class KafkaBroker implements AutoCloseable {
     /** Stops the broker (SIGTERM, then SIGKILL after 20 s) and removes a temporary data directory. */
     @Override
     public void close() {
+        stopProcess();
+        if (temporary) {
+            deleteRecursively(workDir);
+        }
+    }
+
+    private void stopProcess() {
+        Process process = this.process;
         process.destroy();
         try {
             if (!process.waitFor(20, TimeUnit.SECONDS)) {
@@ -136,9 +167,6 @@ public final class KafkaBroker implements AutoCloseable {
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
-        }
-        if (temporary) {
-            deleteRecursively(workDir);
         }
     }
 

@@ -31,14 +31,17 @@ public final class PostgresServer implements AutoCloseable {
     private final int port;
     private final String user;
     private final String password;
-    private final EmbeddedPostgres embedded;
+    private volatile EmbeddedPostgres embedded;
+    private final Path dataDir;
 
-    private PostgresServer(String host, int port, String user, String password, EmbeddedPostgres embedded) {
+    private PostgresServer(String host, int port, String user, String password, EmbeddedPostgres embedded,
+                           Path dataDir) {
         this.host = host;
         this.port = port;
         this.user = user;
         this.password = password;
         this.embedded = embedded;
+        this.dataDir = dataDir;
     }
 
     /** The configured server when {@value #HOST_VARIABLE} is set, else a new embedded one on a free port. */
@@ -57,14 +60,27 @@ public final class PostgresServer implements AutoCloseable {
                     Integer.parseInt(env.getOrDefault("LIMBER_PG_PORT", "5432")),
                     env.getOrDefault("LIMBER_PG_USER", "postgres"),
                     env.getOrDefault("LIMBER_PG_PASSWORD", ""),
-                    null);
+                    null, null);
             server.checkReachable();
             return server;
         }
         return embedded(embeddedPort, dataDir);
     }
 
+    /**
+     * An embedded server on {@code port} with its data in {@code dataDir}, whatever the environment says: one that
+     * {@link #stop()} and {@link #restart()} may take down and bring back (the fault suite's).
+     */
+    public static PostgresServer restartableEmbedded(int port, Path dataDir) {
+        return embedded(port, dataDir);
+    }
+
     private static PostgresServer embedded(int port, Path dataDir) {
+        EmbeddedPostgres pg = startEmbedded(port, dataDir);
+        return new PostgresServer("127.0.0.1", pg.getPort(), "postgres", "", pg, dataDir);
+    }
+
+    private static EmbeddedPostgres startEmbedded(int port, Path dataDir) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setPort(port)
@@ -73,8 +89,7 @@ public final class PostgresServer implements AutoCloseable {
             if (dataDir != null) {
                 builder.setDataDirectory(dataDir).setCleanDataDirectory(false);
             }
-            EmbeddedPostgres pg = builder.start();
-            return new PostgresServer("127.0.0.1", pg.getPort(), "postgres", "", pg);
+            return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("could not start an embedded PostgreSQL", e);
         }
@@ -146,6 +161,28 @@ public final class PostgresServer implements AutoCloseable {
         }
         props.setProperty("connectTimeout", "5");
         return DriverManager.getConnection(jdbcUrl(database), props);
+    }
+
+    /** Stops an embedded server that keeps its data directory (fast shutdown: open connections are ended). */
+    public void stop() {
+        requireRestartable();
+        try {
+            embedded.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not stop the embedded PostgreSQL", e);
+        }
+    }
+
+    /** Starts a stopped embedded server again on the same port and data directory. */
+    public void restart() {
+        requireRestartable();
+        embedded = startEmbedded(port, dataDir);
+    }
+
+    private void requireRestartable() {
+        if (embedded == null || dataDir == null) {
+            throw new IllegalStateException("only an embedded PostgreSQL with its own data directory can be restarted");
+        }
     }
 
     /** Stops an embedded server; a configured one is left running. */

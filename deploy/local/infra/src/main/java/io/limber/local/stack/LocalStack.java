@@ -4,6 +4,8 @@ import io.limber.local.Ports;
 import io.limber.local.kafka.KafkaBroker;
 import io.limber.local.kafka.LimberTopic;
 import io.limber.local.postgres.PostgresServer;
+import io.limber.local.security.DevKeyPair;
+import io.limber.local.security.TokenIssuer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,25 +29,30 @@ import java.util.concurrent.ConcurrentLinkedDeque;
  */
 public final class LocalStack implements AutoCloseable {
 
-    /** A service of Limber: its name, port and database. */
-    record Service(String name, int port, String database) {
+    /** A service of Limber: its name, API port, management port (health, metrics) and database. */
+    record Service(String name, int port, int managementPort, String database) {
         Path jar(Path root) {
             return root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         }
     }
 
     static final List<Service> SERVICES = List.of(
-            new Service("routine-service", 8081, "routine"),
-            new Service("session-service", 8082, "session"),
-            new Service("reminder-service", 8083, "reminder"));
+            new Service("routine-service", 8081, 9081, "routine"),
+            new Service("session-service", 8082, 9082, "session"),
+            new Service("reminder-service", 8083, 9083, "reminder"));
 
     private final Deque<AutoCloseable> started = new ConcurrentLinkedDeque<>();
     private final List<ServiceProcess> services = new ArrayList<>();
     private volatile boolean stopping;
     private Path simulatorLog;
     private final Map<String, Integer> ports = new java.util.HashMap<>();
+    private final Map<String, Integer> managementPorts = new java.util.HashMap<>();
+    private Path keyDir;
+    private Path logs;
+    private TokenIssuer tokens;
     private KafkaBroker broker;
     private PostgresServer postgres;
+    private final Map<String, ServiceProcess> replicas = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Starts everything the options ask for; the caller closes it. */
     public static LocalStack start(Options options, Path root) {
@@ -67,6 +74,33 @@ public final class LocalStack implements AutoCloseable {
         return postgres;
     }
 
+    /**
+     * Signs bearer tokens the running services accept (the run's dev key pair, issuer
+     * {@link TokenIssuer#DEV_ISSUER}): {@code tokens().patient(userId)}, {@code clinician(id)}, {@code admin(id)}.
+     */
+    public TokenIssuer tokens() {
+        return tokens;
+    }
+
+    /** The log file of a service (its whole output). */
+    public Path logFile(String service) {
+        return logs.resolve(service + ".log");
+    }
+
+    /** The directory holding this run's dev key pair (the simulator's {@code --jwt-keys}). */
+    public Path keyDirectory() {
+        return keyDir;
+    }
+
+    /** The management base URL of a running service (health and metrics), e.g. {@code http://127.0.0.1:9082}. */
+    public java.net.URI managementUrl(String service) {
+        Integer port = managementPorts.get(service);
+        if (port == null) {
+            throw new IllegalArgumentException("no service " + service + " running");
+        }
+        return java.net.URI.create("http://127.0.0.1:" + port);
+    }
+
     /** The base URL of a running service, e.g. {@code http://127.0.0.1:8082}. */
     public java.net.URI url(String service) {
         Integer port = ports.get(service);
@@ -79,6 +113,68 @@ public final class LocalStack implements AutoCloseable {
     @Override
     public void close() {
         stop();
+    }
+
+    // ---- Fault controls, for the fault suite (deploy/faults) ----
+
+    /** kill -9 of a running service; returns once it is gone. */
+    public void killService(String service) {
+        process(service).kill();
+    }
+
+    /** Starts a killed service again on the same ports, with the same environment; does not wait until ready. */
+    public void startService(String service) {
+        process(service).restart();
+    }
+
+    /**
+     * Starts a second instance of a service on free ports (same database, same consumer groups); returns its
+     * management URL without waiting until it is ready. {@link #stopReplica} stops it; {@link #close} does anyway.
+     */
+    public java.net.URI startReplica(String service) {
+        if (replicas.containsKey(service)) {
+            throw new IllegalStateException("a replica of " + service + " is already running");
+        }
+        int managementPort = Ports.free();
+        ServiceProcess replica = process(service).replica(Ports.free(), managementPort,
+                logs.resolve(service + "-replica.log"));
+        replicas.put(service, replica);
+        started.push(replica);
+        return java.net.URI.create("http://127.0.0.1:" + managementPort);
+    }
+
+    /** Stops a replica started by {@link #startReplica} (SIGTERM: it leaves its consumer groups); waits until gone. */
+    public void stopReplica(String service) {
+        ServiceProcess replica = replicas.remove(service);
+        if (replica == null) {
+            throw new IllegalStateException("no replica of " + service + " running");
+        }
+        replica.close();
+    }
+
+    /** Stops the Kafka broker, keeping its log directory. */
+    public void stopKafka() {
+        broker.stop();
+    }
+
+    /** Starts the stopped broker again on the same port and log directory (no record lost); returns once ready. */
+    public void startKafka() {
+        broker.restart();
+    }
+
+    /** Stops PostgreSQL (only the embedded one of {@link Options#forFaultTests()}), keeping its data directory. */
+    public void stopPostgres() {
+        postgres.stop();
+    }
+
+    /** Starts the stopped PostgreSQL again on the same port and data directory. */
+    public void startPostgres() {
+        postgres.restart();
+    }
+
+    private ServiceProcess process(String service) {
+        return services.stream().filter(p -> p.name().equals(service)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service " + service + " running"));
     }
 
     public static void main(String[] args) throws Exception {
@@ -99,16 +195,33 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startAll(Options options, Path root) {
-        Path logs = root.resolve(".local-stack/logs");
+        // tests keep their logs apart from those of a local stack that may be running beside them
+        logs = root.resolve(options.freePorts() ? ".local-stack/test-logs" : ".local-stack/logs");
         createDirectories(logs);
         Instant begin = Instant.now();
 
         for (Service service : SERVICES) {
             ports.put(service.name(), options.freePorts() ? Ports.free() : service.port());
-            if (!options.infraOnly() && Ports.isListening("127.0.0.1", ports.get(service.name()))) {
-                throw new IllegalStateException("port " + ports.get(service.name()) + " for " + service.name()
-                        + " is taken: is another local stack running?");
+            managementPorts.put(service.name(), options.freePorts() ? Ports.free() : service.managementPort());
+            for (int port : List.of(ports.get(service.name()), managementPorts.get(service.name()))) {
+                if (!options.infraOnly() && Ports.isListening("127.0.0.1", port)) {
+                    throw new IllegalStateException("port " + port + " for " + service.name()
+                            + " is taken: is another local stack running?");
+                }
             }
+        }
+
+        // Bearer tokens: a key pair made for this run (never committed); services trust its public half.
+        // Tests get their own directory, so they never replace the keys of a local stack running beside them.
+        keyDir = options.freePorts() ? tempDir("limber-keys-") : root.resolve(".local-stack/keys");
+        tokens = new TokenIssuer(DevKeyPair.generateInto(keyDir).privateKey(), TokenIssuer.DEV_ISSUER);
+        if (options.freePorts()) {
+            Path temporaryKeys = keyDir;
+            started.push(() -> {
+                Files.deleteIfExists(temporaryKeys.resolve(DevKeyPair.PRIVATE_KEY_FILE));
+                Files.deleteIfExists(temporaryKeys.resolve(DevKeyPair.PUBLIC_KEY_FILE));
+                Files.deleteIfExists(temporaryKeys);
+            });
         }
 
         say("starting Kafka (KRaft, one node) ...");
@@ -117,7 +230,14 @@ public final class LocalStack implements AutoCloseable {
         broker.createTopics(LimberTopic.ALL);
 
         say("starting PostgreSQL ...");
-        postgres = PostgresServer.fromEnvironmentOrEmbedded(System.getenv(), Ports.preferred(5433), null);
+        if (options.restartablePostgres()) {
+            // never the machine's own server: the fault suite stops and restarts this one
+            Path dataDir = tempDir("limber-pg-");
+            started.push(() -> deleteRecursively(dataDir));
+            postgres = PostgresServer.restartableEmbedded(Ports.free(), dataDir);
+        } else {
+            postgres = PostgresServer.fromEnvironmentOrEmbedded(System.getenv(), Ports.preferred(5433), null);
+        }
         started.push(postgres);
         SERVICES.forEach(service -> postgres.createDatabaseIfMissing(service.database()));
 
@@ -126,9 +246,13 @@ public final class LocalStack implements AutoCloseable {
             for (Service service : SERVICES) {
                 say("starting " + service.name() + " ...");
                 int port = ports.get(service.name());
-                ServiceProcess process = ServiceProcess.start(service.name(), port, service.jar(root),
+                int managementPort = managementPorts.get(service.name());
+                ServiceProcess process = ServiceProcess.start(service.name(), port, managementPort, service.jar(root),
                         logs.resolve(service.name() + ".log"), Map.of(
                                 "QUARKUS_HTTP_PORT", Integer.toString(port),
+                                "QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort),
+                                "JWT_ISSUER", TokenIssuer.DEV_ISSUER,
+                                "JWT_PUBLIC_KEY_LOCATION", keyDir.resolve(DevKeyPair.PUBLIC_KEY_FILE).toString(),
                                 "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
                                 "DB_HOST", postgres.host(),
                                 "DB_PORT", Integer.toString(postgres.port()),
@@ -161,7 +285,8 @@ public final class LocalStack implements AutoCloseable {
                 "io.limber.simulator.Simulator",
                 "--kafka", broker.bootstrapServers(),
                 "--routine-service", url("routine-service").toString(),
-                "--session-service", url("session-service").toString()));
+                "--session-service", url("session-service").toString(),
+                "--jwt-keys", keyDir.toString()));
         command.addAll(args);
         simulatorLog = logs.resolve("simulator.log");
         try {
@@ -189,8 +314,8 @@ public final class LocalStack implements AutoCloseable {
     /** Blocks until Ctrl-C; says so when a service dies. */
     void watch(List<ServiceProcess> services) throws InterruptedException {
         List<ServiceProcess> alive = new ArrayList<>(services);
-        LiveSummary summary = services.isEmpty() ? null : new LiveSummary(url("routine-service"),
-                url("session-service"), url("reminder-service"), simulatorLog);
+        LiveSummary summary = services.isEmpty() ? null : new LiveSummary(managementUrl("routine-service"),
+                managementUrl("session-service"), managementUrl("reminder-service"), simulatorLog);
         long tick = 0;
         while (true) {
             if (summary != null && tick++ % 10 == 5) {
@@ -232,10 +357,13 @@ public final class LocalStack implements AutoCloseable {
                 postgres.host(), postgres.port(), postgres.user(), postgres.isEmbedded() ? "embedded" : "configured"));
         for (ServiceProcess service : services) {
             String base = "http://127.0.0.1:" + service.port();
-            out.append(String.format("  %-18s %s  (OpenAPI %s/q/openapi, metrics %s/q/metrics, health %s/q/health)%n",
-                    service.name(), base, base, base, base));
+            String management = "http://127.0.0.1:" + service.managementPort();
+            out.append(String.format("  %-18s %s  (OpenAPI %s/q/openapi; metrics %s/q/metrics, health %s/q/health)%n",
+                    service.name(), base, base, management, management));
         }
-        out.append("\n  logs in ").append(logs).append("\n  Ctrl-C stops everything.\n");
+        out.append("\n  logs in ").append(logs)
+                .append("\n  APIs need a bearer token: deploy/local/token patient USER_ID | clinician | admin")
+                .append("\n  Ctrl-C stops everything.\n");
         System.out.println(out);
     }
 
@@ -244,6 +372,14 @@ public final class LocalStack implements AutoCloseable {
             return Files.createTempDirectory(prefix);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
         }
     }
 
@@ -261,11 +397,19 @@ public final class LocalStack implements AutoCloseable {
 
     /** Command-line options. */
     public record Options(boolean smoke, boolean infraOnly, int kafkaPort, boolean freePorts, boolean simulator,
-                          List<String> simulatorArgs) {
+                          List<String> simulatorArgs, boolean restartablePostgres) {
 
         /** The services on free ports, no simulator: what tests want, even beside a running local stack. */
         public static Options forTests() {
-            return new Options(false, false, Ports.free(), true, false, List.of());
+            return new Options(false, false, Ports.free(), true, false, List.of(), false);
+        }
+
+        /**
+         * As {@link #forTests()}, with an embedded PostgreSQL of its own (whatever {@code LIMBER_PG_HOST} says) that
+         * {@link #stopPostgres()} and {@link #startPostgres()} may take down and bring back.
+         */
+        public static Options forFaultTests() {
+            return new Options(false, false, Ports.free(), true, false, List.of(), true);
         }
 
         public static Options parse(String[] args) {
@@ -290,7 +434,7 @@ public final class LocalStack implements AutoCloseable {
                 }
             }
             return new Options(smoke, infraOnly, kafkaPort, false, simulator && !smoke && !infraOnly,
-                    List.copyOf(simulatorArgs));
+                    List.copyOf(simulatorArgs), false);
         }
     }
 }

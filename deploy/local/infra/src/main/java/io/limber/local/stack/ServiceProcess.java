@@ -21,31 +21,69 @@ final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final int port;
+    private final int managementPort;
     private final Path log;
-    private final Process process;
+    private final Path jar;
+    private final Map<String, String> env;
+    private volatile Process process;
 
-    private ServiceProcess(String name, int port, Path log, Process process) {
+    private ServiceProcess(String name, int port, int managementPort, Path log, Path jar, Map<String, String> env,
+                           Process process) {
         this.name = name;
         this.port = port;
+        this.managementPort = managementPort;
         this.log = log;
+        this.jar = jar;
+        this.env = env;
         this.process = process;
     }
 
-    static ServiceProcess start(String name, int port, Path jar, Path log, Map<String, String> env) {
+    static ServiceProcess start(String name, int port, int managementPort, Path jar, Path log, Map<String, String> env) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(name + " is not built: " + jar + " is missing (run ./mvnw package -DskipTests)");
         }
+        return new ServiceProcess(name, port, managementPort, log, jar, Map.copyOf(env),
+                launch(name, jar, ProcessBuilder.Redirect.to(log.toFile()), env));
+    }
+
+    private static Process launch(String name, Path jar, ProcessBuilder.Redirect output, Map<String, String> env) {
         ProcessBuilder builder = new ProcessBuilder(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", jar.toString()))
-                .redirectOutput(log.toFile())
+                "-Xmx256m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", // see the README's Performance section
+                "-jar", jar.toString()))
+                .redirectOutput(output)
                 .redirectErrorStream(true);
         builder.environment().putAll(env);
         try {
-            return new ServiceProcess(name, port, log, builder.start());
+            return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name, e);
         }
+    }
+
+    /** SIGKILL (kill -9): no graceful shutdown; returns once the process is gone. For the fault suite. */
+    void kill() {
+        try {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Starts a stopped or killed service again: same ports, environment and log (appended to). */
+    void restart() {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
+        process = launch(name, jar, ProcessBuilder.Redirect.appendTo(log.toFile()), env);
+    }
+
+    /** Another instance of this service (same database, same consumer groups) on other ports, with its own log. */
+    ServiceProcess replica(int replicaPort, int replicaManagementPort, Path replicaLog) {
+        Map<String, String> replicaEnv = new java.util.HashMap<>(env);
+        replicaEnv.put("QUARKUS_HTTP_PORT", Integer.toString(replicaPort));
+        replicaEnv.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(replicaManagementPort));
+        return start(name, replicaPort, replicaManagementPort, jar, replicaLog, replicaEnv);
     }
 
     String name() {
@@ -54,6 +92,10 @@ final class ServiceProcess implements AutoCloseable {
 
     int port() {
         return port;
+    }
+
+    int managementPort() {
+        return managementPort;
     }
 
     Path log() {
@@ -84,7 +126,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     boolean ready() {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(2)).build();
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
@@ -99,6 +141,7 @@ final class ServiceProcess implements AutoCloseable {
     /** SIGTERM (Quarkus shuts down gracefully), SIGKILL after 20 s. */
     @Override
     public void close() {
+        Process process = this.process;
         process.destroy();
         try {
             if (!process.waitFor(20, TimeUnit.SECONDS)) {

@@ -3,6 +3,11 @@ package io.limber.local.testing;
 import io.limber.local.kafka.KafkaBroker;
 import io.limber.local.kafka.LimberTopic;
 import io.limber.local.postgres.PostgresServer;
+import io.limber.local.security.DevKeyPair;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,6 +18,9 @@ import java.util.UUID;
  * PostgreSQL database of its own for this test run; both are removed when Quarkus stops.
  *
  * <p>Init argument {@code database}: the prefix of the database name (the service's own database).
+ *
+ * <p>Also generates a key pair for bearer tokens (once per test JVM): the service trusts its public half and
+ * issuer {@link TestTokens#ISSUER}; tests sign tokens with {@link TestTokens}.
  */
 public class KafkaAndPostgresTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -20,6 +28,7 @@ public class KafkaAndPostgresTestResource implements QuarkusTestResourceLifecycl
     private KafkaBroker broker;
     private PostgresServer postgres;
     private String database;
+    private static Path keyDir;
 
     @Override
     public void init(Map<String, String> initArgs) {
@@ -40,7 +49,26 @@ public class KafkaAndPostgresTestResource implements QuarkusTestResourceLifecycl
         config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(database));
         config.put("quarkus.datasource.username", postgres.user());
         config.put("quarkus.datasource.password", postgres.password());
+        Path keys = testKeys();
+        config.put("mp.jwt.verify.publickey.location", keys.resolve(DevKeyPair.PUBLIC_KEY_FILE).toString());
+        config.put("mp.jwt.verify.issuer", TestTokens.ISSUER);
         return config;
+    }
+
+    private static synchronized Path testKeys() {
+        if (keyDir == null) {
+            try {
+                keyDir = Files.createTempDirectory("limber-test-keys-");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            DevKeyPair.generateInto(keyDir);
+            keyDir.toFile().deleteOnExit();
+            keyDir.resolve(DevKeyPair.PRIVATE_KEY_FILE).toFile().deleteOnExit();
+            keyDir.resolve(DevKeyPair.PUBLIC_KEY_FILE).toFile().deleteOnExit();
+        }
+        System.setProperty(TestTokens.KEY_DIR_PROPERTY, keyDir.toString());
+        return keyDir;
     }
 
     @Override

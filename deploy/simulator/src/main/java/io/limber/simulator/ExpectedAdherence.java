@@ -12,12 +12,12 @@ import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
- * The end-to-end test's own oracle: session adherence of a daily plan, worked out from the events a simulated
+ * The oracle of the end-to-end test and the fault suite: session adherence of a daily plan, worked out from the events a simulated
  * person's app actually sent, by the design's rules (a session counts for the local date it started; a pain-stop
  * excuses its day unless a session that day was completed; sharp pain or pain of 7 or more excuses every day a
  * 48 h pause overlaps; today counts only once it is done or excused).
  */
-final class ExpectedAdherence {
+public final class ExpectedAdherence {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -26,7 +26,7 @@ final class ExpectedAdherence {
     private final LocalDate firstDay;
     private final LocalDate today;
 
-    ExpectedAdherence(List<ClientEvent> sent, ZoneId zone, LocalDate firstDay, LocalDate today) {
+    public ExpectedAdherence(List<ClientEvent> sent, ZoneId zone, LocalDate firstDay, LocalDate today) {
         this.firstDay = firstDay;
         this.today = today;
         for (ClientEvent event : sent) {
@@ -53,7 +53,7 @@ final class ExpectedAdherence {
     }
 
     /** Completed ÷ (closed and not excused) over the {@code days} local dates up to today; empty when unknown. */
-    OptionalDouble sessionAdherence(int days) {
+    public OptionalDouble sessionAdherence(int days) {
         int done = 0;
         int counted = 0;
         for (LocalDate d = today.minusDays(days - 1); !d.isAfter(today); d = d.plusDays(1)) {
