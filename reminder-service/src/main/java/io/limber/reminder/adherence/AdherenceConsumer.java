@@ -2,6 +2,7 @@ package io.limber.reminder.adherence;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.limber.reminder.messaging.NotJson;
 import io.limber.reminder.messaging.Retry;
 import io.limber.reminder.nudge.NudgeMetrics;
 import io.smallrye.mutiny.Uni;
@@ -39,7 +40,7 @@ public class AdherenceConsumer {
         try {
             event = mapper.readTree(record.value());
         } catch (IOException e) {
-            return Uni.createFrom().failure(new IllegalArgumentException("not valid JSON: " + e.getMessage()));
+            return Uni.createFrom().failure(new NotJson(e));
         }
         if (!ADHERENCE_UPDATED.equals(event.path("type").asText())) {
             return Uni.createFrom().voidItem();

@@ -2,11 +2,10 @@ package io.limber.reminder.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.limber.reminder.messaging.NotJson;
+import io.limber.reminder.messaging.Retry;
+import io.limber.reminder.nudge.NudgeMetrics;
 import io.quarkus.logging.Log;
-import io.limber.reminder.messaging.Retry;
-import io.limber.reminder.nudge.NudgeMetrics;
-import io.limber.reminder.messaging.Retry;
-import io.limber.reminder.nudge.NudgeMetrics;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -46,7 +45,7 @@ public class PlanConsumer {
         try {
             event = mapper.readTree(record.value());
         } catch (IOException e) {
-            return Uni.createFrom().failure(new IllegalArgumentException("not valid JSON: " + e.getMessage()));
+            return Uni.createFrom().failure(new NotJson(e));
         }
         if (!PLAN_PUBLISHED.equals(event.path("type").asText())) {
             return Uni.createFrom().voidItem();

@@ -2,9 +2,10 @@ package io.limber.reminder.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.logging.Log;
+import io.limber.reminder.messaging.NotJson;
 import io.limber.reminder.messaging.Retry;
 import io.limber.reminder.nudge.NudgeMetrics;
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -38,7 +39,7 @@ public class SessionEventConsumer {
         try {
             event = mapper.readTree(json);
         } catch (IOException e) {
-            return Uni.createFrom().failure(new IllegalArgumentException("not valid JSON: " + e.getMessage()));
+            return Uni.createFrom().failure(new NotJson(e));
         }
         String type = event == null ? "" : event.path("type").asText();
         if (!OURS.contains(type)) {

@@ -43,8 +43,12 @@ public class CareReviewConsumer {
         try {
             event = mapper.readValue(json, CareReviewRequested.class);
         } catch (JsonProcessingException e) {
-            return Uni.createFrom().failure(new IllegalArgumentException("care review is not valid JSON: "
-                    + e.getOriginalMessage()));
+            // where it broke, never the text: Jackson's message quotes the input, which may hold a user id
+            return Uni.createFrom().failure(new IllegalArgumentException("care review is not valid JSON"
+                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr())
+                    + (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m
+                    ? " (" + m.getPathReference() + ")" : "")));
         }
         if (!CareReviewRequested.TYPE.equals(event.type()) || event.id() == null || event.source() == null
                 || event.data() == null || event.data().userId() == null) {

@@ -67,12 +67,12 @@ class CareReviewConsumerTest {
 
     @Test
     void aMessageThatIsNotACareReviewGoesToTheDeadLetterTopicWithItsReason() {
-        kafka.send("care-reviews", "user-cr-2", "{not json");
+        kafka.send("care-reviews", "user-cr-2", "privatenote {not json");
 
         ConsumerRecord<String, String> dead = kafka.awaitRecord("care-reviews.dlq",
                 r -> "user-cr-2".equals(r.key()), Duration.ofSeconds(30));
         String reason = new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
-        assertThat(reason).contains("not valid JSON");
+        assertThat(reason).contains("not valid JSON at line 1").doesNotContain("privatenote");
         asClinician().when().get("/users/user-cr-2/care-reviews").then().statusCode(200).body("$", hasSize(0));
     }
 

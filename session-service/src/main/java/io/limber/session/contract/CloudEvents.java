@@ -35,8 +35,19 @@ public final class CloudEvents {
             }
             return node;
         } catch (JsonProcessingException e) {
-            throw new NotJson("not valid JSON: " + e.getOriginalMessage());
+            throw new NotJson(notJson(e));
         }
+    }
+
+    /**
+     * Where the text stops being JSON, never what it says there: Jackson's own message quotes up to 256 characters
+     * of the input, and this text reaches the 400 answer, the dead-letter header and a WARN log line, where a
+     * user id or a note from a malformed event must not appear.
+     */
+    static String notJson(JsonProcessingException e) {
+        com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+        return at == null ? "not valid JSON"
+                : "not valid JSON at line " + at.getLineNr() + ", column " + at.getColumnNr();
     }
 
     /**
