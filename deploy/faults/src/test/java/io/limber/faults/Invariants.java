@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.limber.local.stack.LocalStack;
+import io.limber.local.stack.Readiness;
 import io.limber.local.testing.KafkaTestClient;
 import io.limber.simulator.ClientEvent;
 import io.limber.simulator.ExpectedAdherence;
@@ -132,16 +133,7 @@ final class Invariants {
 
     /** {@code /q/health/ready} answers 200 at this management URL (e.g. a second replica's). */
     boolean ready(URI management) {
-        HttpRequest request = HttpRequest.newBuilder(management.resolve("/q/health/ready"))
-                .timeout(Duration.ofSeconds(2)).build();
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return Readiness.isReady(management, Duration.ofSeconds(2));
     }
 
     /**

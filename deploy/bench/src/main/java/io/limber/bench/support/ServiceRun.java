@@ -2,12 +2,9 @@ package io.limber.bench.support;
 
 import io.limber.local.Ports;
 import io.limber.local.postgres.PostgresServer;
+import io.limber.local.stack.Readiness;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +19,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServiceRun implements AutoCloseable {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private final LimberService service;
     private final int managementPort;
@@ -102,16 +98,7 @@ public final class ServiceRun implements AutoCloseable {
     }
 
     private boolean ready() {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready"))
-                .timeout(Duration.ofSeconds(1)).build();
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return Readiness.isReady(managementPort, Duration.ofSeconds(1));
     }
 
     /** Resident set size in MiB ({@code VmRSS} of {@code /proc/PID/status}). */
