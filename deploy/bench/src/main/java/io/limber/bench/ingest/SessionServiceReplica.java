@@ -33,10 +33,15 @@ final class SessionServiceReplica implements AutoCloseable {
 
     /**
      * The JVM as LocalStack starts it, with the consumer groups and topic of this run as system properties.
-     * {@code LIMBER_BENCH_JFR=dir} records a JFR profile of each replica into that directory.
+     * {@code LIMBER_BENCH_JFR=dir} records a JFR profile of each replica into that directory;
+     * {@code LIMBER_BENCH_REPLICA_JVM_OPTIONS="-X..."} adds JVM options (to try JIT and GC settings).
      */
     static List<String> jvmOptions(Path log, Consumption consumption) {
         List<String> options = new ArrayList<>(ServiceRun.DEFAULT_JVM_OPTIONS);
+        String extra = System.getenv("LIMBER_BENCH_REPLICA_JVM_OPTIONS");
+        if (extra != null && !extra.isBlank()) {
+            options.addAll(List.of(extra.trim().split("\\s+")));
+        }
         String jfr = System.getenv("LIMBER_BENCH_JFR");
         if (jfr != null && !jfr.isBlank()) {
             String name = log.getFileName().toString().replace(".log", ".jfr");
