@@ -9,7 +9,6 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -28,8 +27,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class SafetyLane {
 
-    private static final Set<String> PAIN = Set.of(SessionService.PAIN_STOPPED, SessionService.PAIN_REPORTED);
-
     private final ObjectMapper mapper;
     private final SessionService service;
 
@@ -41,7 +38,7 @@ public class SafetyLane {
     @Incoming("safety-lane")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
         String type = CloudEventType.of(record.headers(), record.value());
-        if (!PAIN.contains(type)) {
+        if (!SessionService.isPain(type)) {
             return Uni.createFrom().voidItem();
         }
         JsonNode event;

@@ -103,30 +103,6 @@ public class DueNudgeRepository {
                 });
     }
 
-    public Uni<Void> finish(SqlConnection tx, String id, String status, String reason) {
-        return tx.preparedQuery("UPDATE due_nudge SET status = $2, reason = $3 WHERE id = $1")
-                .execute(Tuple.of(id, status, reason)).replaceWithVoid();
-    }
-
-    public Uni<Void> postpone(SqlConnection tx, String id, Instant until) {
-        return tx.preparedQuery("UPDATE due_nudge SET due_at = $2 WHERE id = $1")
-                .execute(Tuple.of(id, Sql.ts(until))).replaceWithVoid();
-    }
-
-    public Uni<Boolean> sessionStarted(SqlConnection tx, String userId, String routineId, LocalDate date) {
-        return tx.preparedQuery("SELECT 1 FROM session_day WHERE user_id = $1 AND routine_id = $2 AND local_date = $3")
-                .execute(Tuple.of(userId, routineId, date)).map(rows -> rows.size() > 0);
-    }
-
-    /** When the reminder of the routine's previous planned occurrence was due, or null. */
-    public Uni<Instant> previousReminderDue(SqlConnection tx, String userId, String routineId, LocalDate date) {
-        return tx.preparedQuery("""
-                        SELECT max(planned_at) AS previous FROM due_nudge
-                        WHERE user_id = $1 AND routine_id = $2 AND kind = 'reminder' AND occurrence_date < $3""")
-                .execute(Tuple.of(userId, routineId, date))
-                .map(rows -> Sql.instant(rows.iterator().next(), "previous"));
-    }
-
     /** The (user, routine, local date) keys, among those asked, on which a session of the routine started. */
     public Uni<Set<String>> sessionsStarted(SqlConnection tx, List<NudgeDraft> reminders) {
         if (reminders.isEmpty()) {
@@ -136,9 +112,7 @@ public class DueNudgeRepository {
                         SELECT s.user_id, s.routine_id, s.local_date FROM session_day s
                         JOIN unnest($1::text[], $2::text[], $3::date[]) AS t (user_id, routine_id, local_date)
                           ON s.user_id = t.user_id AND s.routine_id = t.routine_id AND s.local_date = t.local_date""")
-                .execute(Tuple.of(reminders.stream().map(NudgeDraft::userId).toArray(String[]::new),
-                        reminders.stream().map(NudgeDraft::routineId).toArray(String[]::new),
-                        reminders.stream().map(NudgeDraft::occurrenceDate).toArray(LocalDate[]::new)))
+                .execute(occurrences(reminders))
                 .map(rows -> {
                     Set<String> started = new HashSet<>();
                     rows.forEach(r -> started.add(occurrenceKey(r.getString("user_id"), r.getString("routine_id"),
@@ -147,7 +121,10 @@ public class DueNudgeRepository {
                 });
     }
 
-    /** {@link #previousReminderDue} of many reminders at once, by {@link #occurrenceKey}. */
+    /**
+     * When the reminder of each routine's previous planned occurrence was due, by {@link #occurrenceKey}; reminders
+     * with no earlier occurrence are left out.
+     */
     public Uni<Map<String, Instant>> previousRemindersDue(SqlConnection tx, List<NudgeDraft> reminders) {
         if (reminders.isEmpty()) {
             return Uni.createFrom().item(Map.of());
@@ -158,9 +135,7 @@ public class DueNudgeRepository {
                                 WHERE d.user_id = t.user_id AND d.routine_id = t.routine_id AND d.kind = 'reminder'
                                   AND d.occurrence_date < t.occurrence_date) AS previous
                         FROM unnest($1::text[], $2::text[], $3::date[]) AS t (user_id, routine_id, occurrence_date)""")
-                .execute(Tuple.of(reminders.stream().map(NudgeDraft::userId).toArray(String[]::new),
-                        reminders.stream().map(NudgeDraft::routineId).toArray(String[]::new),
-                        reminders.stream().map(NudgeDraft::occurrenceDate).toArray(LocalDate[]::new)))
+                .execute(occurrences(reminders))
                 .map(rows -> {
                     Map<String, Instant> previous = new HashMap<>();
                     rows.forEach(r -> {
@@ -209,5 +184,12 @@ public class DueNudgeRepository {
                 NudgeKind.fromWire(row.getString("kind")).orElseThrow(), row.getString("title"), row.getString("body"),
                 row.getString("routine_id"), row.getLocalDate("occurrence_date"), Sql.instant(row, "due_at"),
                 Sql.instant(row, "expires_at"));
+    }
+
+    /** The reminders' (user, routine, local date) as the three arrays the unnest queries take. */
+    private static Tuple occurrences(List<NudgeDraft> reminders) {
+        return Tuple.of(reminders.stream().map(NudgeDraft::userId).toArray(String[]::new),
+                reminders.stream().map(NudgeDraft::routineId).toArray(String[]::new),
+                reminders.stream().map(NudgeDraft::occurrenceDate).toArray(LocalDate[]::new));
     }
 }

@@ -226,9 +226,7 @@ public class DueNudgeScheduler {
 
     /** Keeps reminders planned {@value #HORIZON_DAYS} days ahead as time goes by. */
     private void topUp(Outcome outcome, PersonRepository.Known person, NudgeDraft fired) {
-        if (person != null) {
-            person.plan().ifPresent(plan -> outcome.topUps().addAll(dueReminder.occurrences(plan,
-                    fired.occurrenceDate().plusDays(1), fired.occurrenceDate().plusDays(HORIZON_DAYS))));
-        }
+        person.plan().ifPresent(plan -> outcome.topUps().addAll(dueReminder.occurrences(plan,
+                fired.occurrenceDate().plusDays(1), fired.occurrenceDate().plusDays(HORIZON_DAYS))));
     }
 }

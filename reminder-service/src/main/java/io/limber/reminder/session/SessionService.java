@@ -56,14 +56,17 @@ public class SessionService {
                         }))
                 .invoke(() -> Log.debugf("%s handled", type))
                 .invoke(() -> {
-                    if (mayQueueMessages(type)) {
+                    if (isPain(type)) {
                         relay.poke(); // committed: publish the safety message now, not at the relay's next tick
                     }
                 });
     }
 
-    /** Only the safety path writes to the outbox here; other events leave the relay alone. */
-    private static boolean mayQueueMessages(String type) {
+    /**
+     * A pain event: the safety path, the only one here that writes to the outbox (other events leave the relay
+     * alone), and what the safety lane handles at once.
+     */
+    public static boolean isPain(String type) {
         return PAIN_STOPPED.equals(type) || PAIN_REPORTED.equals(type);
     }
 
