@@ -2,9 +2,6 @@ package io.limber.bench;
 
 import io.limber.local.security.DevKeyPair;
 import io.limber.local.security.TokenIssuer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -23,16 +20,8 @@ public final class ServiceKeys {
     /** {@code JWT_ISSUER} and {@code JWT_PUBLIC_KEY_LOCATION}, as the local stack passes them. */
     public static synchronized Map<String, String> environment() {
         if (publicKey == null) {
-            try {
-                Path dir = Files.createTempDirectory("limber-bench-keys-");
-                DevKeyPair.generateInto(dir);
-                publicKey = dir.resolve(DevKeyPair.PUBLIC_KEY_FILE);
-                publicKey.toFile().deleteOnExit();
-                dir.resolve(DevKeyPair.PRIVATE_KEY_FILE).toFile().deleteOnExit();
-                dir.toFile().deleteOnExit();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            publicKey = DevKeyPair.generateIntoTemporaryDirectory("limber-bench-keys-")
+                    .resolve(DevKeyPair.PUBLIC_KEY_FILE);
         }
         return Map.of("JWT_ISSUER", TokenIssuer.DEV_ISSUER, "JWT_PUBLIC_KEY_LOCATION", publicKey.toString());
     }

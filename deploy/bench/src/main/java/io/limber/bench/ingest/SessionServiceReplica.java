@@ -32,7 +32,7 @@ final class SessionServiceReplica implements AutoCloseable {
     }
 
     /**
-     * The JVM as LocalStack starts it, with the consumer groups and topic of this run as system properties.
+     * {@link ServiceRun#DEFAULT_JVM_OPTIONS}, with the consumer groups and topic of this run as system properties.
      * {@code LIMBER_BENCH_JFR=dir} records a JFR profile of each replica into that directory;
      * {@code LIMBER_BENCH_REPLICA_JVM_OPTIONS="-X..."} adds JVM options (to try JIT and GC settings).
      */
@@ -52,10 +52,6 @@ final class SessionServiceReplica implements AutoCloseable {
         options.add("-Dmp.messaging.incoming.session-events.group.id=" + consumption.eventsGroup());
         options.add("-Dmp.messaging.incoming.plans.group.id=" + consumption.plansGroup());
         return options;
-    }
-
-    long pid() {
-        return run.pid();
     }
 
     /** Waits until the management port's {@code /q/health/ready} answers 200, failing early when the process exits. */

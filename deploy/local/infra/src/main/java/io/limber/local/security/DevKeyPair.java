@@ -62,6 +62,25 @@ public final class DevKeyPair {
         return pair;
     }
 
+    /**
+     * Generates a key pair into a new temporary directory that is removed when the JVM exits, and returns the
+     * directory. (Deletion on exit runs in the reverse order of registration: the files go first, then the
+     * directory, which must be empty by then.)
+     */
+    public static Path generateIntoTemporaryDirectory(String prefix) {
+        Path dir;
+        try {
+            dir = Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        dir.toFile().deleteOnExit();
+        generateInto(dir);
+        dir.resolve(PRIVATE_KEY_FILE).toFile().deleteOnExit();
+        dir.resolve(PUBLIC_KEY_FILE).toFile().deleteOnExit();
+        return dir;
+    }
+
     /** Reads a key pair written by {@link #generateInto(Path)}. */
     public static DevKeyPair readFrom(Path dir) {
         try {
@@ -84,11 +103,6 @@ public final class DevKeyPair {
 
     public PublicKey publicKey() {
         return publicKey;
-    }
-
-    /** The public key as PEM, as {@code mp.jwt.verify.publickey} takes it. */
-    public String publicKeyPem() {
-        return pem("PUBLIC KEY", publicKey.getEncoded());
     }
 
     private static String pem(String type, byte[] der) {

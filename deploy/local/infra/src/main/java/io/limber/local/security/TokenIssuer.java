@@ -47,10 +47,6 @@ public final class TokenIssuer {
         this.lifetime = lifetime;
     }
 
-    public String issuer() {
-        return issuer;
-    }
-
     /** A person's token: may read and write only their own data. */
     public String patient(String userId) {
         return token(userId, List.of(PATIENT));

@@ -1,5 +1,6 @@
 package io.limber.local.stack;
 
+import io.limber.local.Directories;
 import io.limber.local.Ports;
 import io.limber.local.kafka.KafkaBroker;
 import io.limber.local.kafka.LimberTopic;
@@ -233,7 +234,7 @@ public final class LocalStack implements AutoCloseable {
         if (options.restartablePostgres()) {
             // never the machine's own server: the fault suite stops and restarts this one
             Path dataDir = tempDir("limber-pg-");
-            started.push(() -> deleteRecursively(dataDir));
+            started.push(() -> Directories.deleteRecursively(dataDir));
             postgres = PostgresServer.restartableEmbedded(Ports.free(), dataDir);
         } else {
             postgres = PostgresServer.fromEnvironmentOrEmbedded(System.getenv(), Ports.preferred(5433), null);
@@ -372,14 +373,6 @@ public final class LocalStack implements AutoCloseable {
             return Files.createTempDirectory(prefix);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
         }
     }
 

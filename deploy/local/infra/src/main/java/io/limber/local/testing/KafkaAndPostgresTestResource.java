@@ -4,9 +4,6 @@ import io.limber.local.kafka.KafkaBroker;
 import io.limber.local.kafka.LimberTopic;
 import io.limber.local.postgres.PostgresServer;
 import io.limber.local.security.DevKeyPair;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.HashMap;
@@ -57,15 +54,7 @@ public class KafkaAndPostgresTestResource implements QuarkusTestResourceLifecycl
 
     private static synchronized Path testKeys() {
         if (keyDir == null) {
-            try {
-                keyDir = Files.createTempDirectory("limber-test-keys-");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            DevKeyPair.generateInto(keyDir);
-            keyDir.toFile().deleteOnExit();
-            keyDir.resolve(DevKeyPair.PRIVATE_KEY_FILE).toFile().deleteOnExit();
-            keyDir.resolve(DevKeyPair.PUBLIC_KEY_FILE).toFile().deleteOnExit();
+            keyDir = DevKeyPair.generateIntoTemporaryDirectory("limber-test-keys-");
         }
         System.setProperty(TestTokens.KEY_DIR_PROPERTY, keyDir.toString());
         return keyDir;
