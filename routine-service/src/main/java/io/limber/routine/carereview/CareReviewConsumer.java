@@ -43,12 +43,7 @@ public class CareReviewConsumer {
         try {
             event = mapper.readValue(json, CareReviewRequested.class);
         } catch (JsonProcessingException e) {
-            // where it broke, never the text: Jackson's message quotes the input, which may hold a user id
-            return Uni.createFrom().failure(new IllegalArgumentException("care review is not valid JSON"
-                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr())
-                    + (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m
-                    ? " (" + m.getPathReference() + ")" : "")));
+            return Uni.createFrom().failure(new IllegalArgumentException(notJson(e)));
         }
         if (!CareReviewRequested.TYPE.equals(event.type()) || event.id() == null || event.source() == null
                 || event.data() == null || event.data().userId() == null) {
@@ -61,5 +56,21 @@ public class CareReviewConsumer {
         return service.record(event)
                 .onFailure(ConcurrentChange::causedBy).retry().withBackOff(Duration.ofMillis(50)).atMost(5)
                 .replaceWithVoid();
+    }
+
+    /**
+     * Where the text broke (and, for a wrong shape, which field), never what it says: Jackson's own message quotes
+     * the input, which may hold a user id, and the reason reaches the dead-letter header and the logs.
+     */
+    private static String notJson(JsonProcessingException e) {
+        StringBuilder reason = new StringBuilder("care review is not valid JSON");
+        if (e.getLocation() != null) {
+            reason.append(" at line ").append(e.getLocation().getLineNr())
+                    .append(", column ").append(e.getLocation().getColumnNr());
+        }
+        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatch) {
+            reason.append(" (").append(mismatch.getPathReference()).append(')');
+        }
+        return reason.toString();
     }
 }
