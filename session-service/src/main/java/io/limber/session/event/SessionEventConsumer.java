@@ -130,8 +130,8 @@ public class SessionEventConsumer {
                     if (unknown.isEmpty() || !Instant.now().isBefore(giveUpAt)) {
                         return Uni.createFrom().item(unknown);
                     }
-                    Duration next = backOff.multipliedBy(2).compareTo(Duration.ofSeconds(1)) > 0
-                            ? Duration.ofSeconds(1) : backOff.multipliedBy(2);
+                    Duration doubled = backOff.multipliedBy(2);
+                    Duration next = doubled.compareTo(Duration.ofSeconds(1)) > 0 ? Duration.ofSeconds(1) : doubled;
                     return Uni.createFrom().voidItem().onItem().delayIt().by(backOff)
                             .flatMap(x -> accept(unknown, giveUpAt, next));
                 });

@@ -112,8 +112,8 @@ public class EventIngressResource {
             }
         }
         if (!problems.isEmpty()) {
-            return Uni.createFrom().item(Response.status(Response.Status.FORBIDDEN).type(MediaType.APPLICATION_JSON)
-                    .entity(new Rejected("events of another person: nothing was written", problems)).build());
+            return Uni.createFrom().item(rejected(Response.Status.FORBIDDEN,
+                    "events of another person: nothing was written", problems));
         }
         return Uni.join().all(events.stream()
                         .map(e -> sessionEvents.send(Record.of(e.get("data").get("userId").asText(), e.toString())))
@@ -145,7 +145,10 @@ public class EventIngressResource {
     }
 
     private static Response badRequest(List<Problem> problems) {
-        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON)
-                .entity(new Rejected("invalid events: nothing was written", problems)).build();
+        return rejected(Response.Status.BAD_REQUEST, "invalid events: nothing was written", problems);
+    }
+
+    private static Response rejected(Response.Status status, String error, List<Problem> problems) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new Rejected(error, problems)).build();
     }
 }

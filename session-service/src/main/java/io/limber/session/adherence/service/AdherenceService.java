@@ -106,8 +106,13 @@ public class AdherenceService {
      * A person's state after a recomputation: when to look again, and, when the snapshot changed, the new snapshot,
      * its sequence number, the figures kept beside it and the {@code limber.adherence.updated} to publish.
      */
-    public record Recomputed(Instant nextCheckAt, boolean changed, String snapshot, long snapshotSeq,
+    public record Recomputed(Instant nextCheckAt, String snapshot, long snapshotSeq,
                              Double sessionAdherence28, Boolean adherent, String event) {
+
+        /** Whether the snapshot changed: then there is an event to publish. */
+        public boolean changed() {
+            return event != null;
+        }
     }
 
     /**
@@ -122,12 +127,12 @@ public class AdherenceService {
         AdherenceUpdated.Data data = AdherenceUpdated.Data.of(userId, adherence);
         String json = write(data);
         if (json.equals(snapshot)) {
-            return new Recomputed(nextCheckAt, false, snapshot, snapshotSeq, null, null, null);
+            return new Recomputed(nextCheckAt, snapshot, snapshotSeq, null, null, null);
         }
         countNewlyAbandoned(snapshot, data);
         long seq = snapshotSeq + 1;
         String event = write(AdherenceUpdated.of(data, seq, now));
-        return new Recomputed(nextCheckAt, true, json, seq, data.sessionAdherence28(), data.adherent(), event);
+        return new Recomputed(nextCheckAt, json, seq, data.sessionAdherence28(), data.adherent(), event);
     }
 
     /** Recomputes the (locked) person's adherence as of {@code now}; must run inside a transaction. */
