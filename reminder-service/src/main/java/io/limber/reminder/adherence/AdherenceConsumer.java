@@ -2,12 +2,11 @@ package io.limber.reminder.adherence;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.limber.reminder.messaging.NotJson;
+import io.limber.platform.events.CloudEventEnvelope;
 import io.limber.reminder.messaging.Retry;
 import io.limber.reminder.nudge.NudgeMetrics;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -17,12 +16,12 @@ public class AdherenceConsumer {
 
     static final String ADHERENCE_UPDATED = "limber.adherence.updated";
 
-    private final ObjectMapper mapper;
+    private final CloudEventEnvelope envelope;
     private final AdherenceService service;
     private final NudgeMetrics metrics;
 
     public AdherenceConsumer(ObjectMapper mapper, AdherenceService service, NudgeMetrics metrics) {
-        this.mapper = mapper;
+        this.envelope = new CloudEventEnvelope(mapper);
         this.service = service;
         this.metrics = metrics;
     }
@@ -36,12 +35,7 @@ public class AdherenceConsumer {
         if (record.value() == null) {
             return Uni.createFrom().voidItem();
         }
-        JsonNode event;
-        try {
-            event = mapper.readTree(record.value());
-        } catch (IOException e) {
-            return Uni.createFrom().failure(new NotJson(e));
-        }
+        JsonNode event = envelope.fromKafka(record.headers(), record.value());
         if (!ADHERENCE_UPDATED.equals(event.path("type").asText())) {
             return Uni.createFrom().voidItem();
         }

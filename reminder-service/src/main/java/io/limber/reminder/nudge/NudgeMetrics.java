@@ -25,6 +25,15 @@ public class NudgeMetrics {
     private final AtomicLong outboxLagMillis = new AtomicLong();
     private final AtomicLong outboxPending = new AtomicLong();
 
+    /** The channel of record for session events: what it cannot answer is dead-lettered. */
+    public static final String SESSION_EVENTS = "session-events";
+    /** The safety lane: what it cannot answer the session-events channel still handles or dead-letters. */
+    public static final String SAFETY_LANE = "safety-lane";
+    /** A pain event refused as unreadable or against the contract (dead-lettered by the session-events channel). */
+    public static final String REFUSED = "refused";
+    /** A pain event whose handling failed on our side after its retries. */
+    public static final String FAILED = "failed";
+
     public NudgeMetrics(MeterRegistry registry) {
         this.registry = registry;
         for (NudgeKind kind : NudgeKind.values()) {
@@ -41,6 +50,11 @@ public class NudgeMetrics {
         for (String topic : List.of("plans", "session-events", "adherence")) {
             for (String outcome : List.of("processed", "dead-lettered")) {
                 registry.counter("limber.events.consumed", "topic", topic, "outcome", outcome).increment(0);
+            }
+        }
+        for (String channel : List.of(SESSION_EVENTS, SAFETY_LANE)) {
+            for (String reason : List.of(REFUSED, FAILED)) {
+                painUnanswered(channel, reason).increment(0);
             }
         }
         for (String reason : List.of(CareReview.RED_FLAG, CareReview.REPEATED_PAIN_STOP, CareReview.NOT_SETTLED)) {
@@ -75,6 +89,19 @@ public class NudgeMetrics {
 
     public void countConsumed(String topic, String outcome) {
         registry.counter("limber.events.consumed", "topic", topic, "outcome", outcome).increment();
+    }
+
+    /** A pain-stop or pain report a channel could not answer: no safety message, pause or review came of it. */
+    public void countPainUnanswered(String channel, String reason) {
+        painUnanswered(channel, reason).increment();
+    }
+
+    private io.micrometer.core.instrument.Counter painUnanswered(String channel, String reason) {
+        return io.micrometer.core.instrument.Counter.builder("limber.pain.events.unanswered")
+                .description("Pain-stops and pain reports a channel could not answer (no safety message, pause or "
+                        + "review came of them), by channel and reason; session-events ones are dead-lettered")
+                .tag("channel", channel).tag("reason", reason)
+                .register(registry);
     }
 
     public void careReviewRaised(String reason) {

@@ -2,13 +2,12 @@ package io.limber.reminder.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.limber.reminder.messaging.NotJson;
+import io.limber.platform.events.CloudEventEnvelope;
 import io.limber.reminder.messaging.Retry;
 import io.limber.reminder.nudge.NudgeMetrics;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -18,12 +17,12 @@ public class PlanConsumer {
 
     static final String PLAN_PUBLISHED = "limber.plan.published";
 
-    private final ObjectMapper mapper;
+    private final CloudEventEnvelope envelope;
     private final PlanService service;
     private final NudgeMetrics metrics;
 
     public PlanConsumer(ObjectMapper mapper, PlanService service, NudgeMetrics metrics) {
-        this.mapper = mapper;
+        this.envelope = new CloudEventEnvelope(mapper);
         this.service = service;
         this.metrics = metrics;
     }
@@ -41,12 +40,7 @@ public class PlanConsumer {
             Log.debug("plan tombstone: erasing a person");
             return service.erase(record.key());
         }
-        JsonNode event;
-        try {
-            event = mapper.readTree(record.value());
-        } catch (IOException e) {
-            return Uni.createFrom().failure(new NotJson(e));
-        }
+        JsonNode event = envelope.fromKafka(record.headers(), record.value());
         if (!PLAN_PUBLISHED.equals(event.path("type").asText())) {
             return Uni.createFrom().voidItem();
         }

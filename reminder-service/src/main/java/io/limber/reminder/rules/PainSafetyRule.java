@@ -18,8 +18,8 @@ import java.util.Set;
  */
 public final class PainSafetyRule {
 
-    public static final int SEVERE_PAIN = 7;
-    public static final Duration PAUSE = Duration.ofHours(48);
+    public static final int SEVERE_PAIN = SafetyPause.SEVERE_PAIN;
+    public static final Duration PAUSE = SafetyPause.LENGTH;
     public static final Duration CHECK_IN_AT_LEAST_AFTER = Duration.ofHours(8);
     public static final Duration CHECK_IN_VALID_FOR = Duration.ofHours(24);
     public static final Duration REPEAT_WINDOW = Duration.ofDays(7);
@@ -65,8 +65,8 @@ public final class PainSafetyRule {
             review = Optional.of(review(stop, CareReview.REPEATED_PAIN_STOP, false, recent, now));
         }
         // A red flag pauses routine nudges too: nobody should be reminded to stretch while seeking emergency care.
-        Optional<Instant> pause = severe || stop.redFlag()
-                ? Optional.of(stop.time().plus(PAUSE))
+        Optional<Instant> pause = SafetyPause.startsPause(stop)
+                ? Optional.of(SafetyPause.until(stop.time()))
                 : Optional.empty();
         return new Outcome(nudges, review, pause);
     }
@@ -80,6 +80,11 @@ public final class PainSafetyRule {
                 : List.of(report.inReplyTo(), report.eventId());
         return Optional.of(new CareReview(report.userId() + ":care-review:" + CareReview.NOT_SETTLED + ":"
                 + report.eventId(), report.userId(), CareReview.NOT_SETTLED, false, now, ids));
+    }
+
+    /** The safety pause a pain report starts (pain of 7 or more), if any. */
+    public Optional<Instant> pauseAfter(PainReport report) {
+        return SafetyPause.startsPause(report) ? Optional.of(SafetyPause.until(report.time())) : Optional.empty();
     }
 
     /** Whether a pause that lasts until {@code pauseUntil} holds this kind back at {@code now}. */

@@ -2,63 +2,77 @@ package io.limber.reminder.safety;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.limber.reminder.messaging.CloudEventType;
+import io.limber.platform.events.CloudEventEnvelope;
+import io.limber.reminder.messaging.ClientEventCheck;
 import io.limber.reminder.messaging.Retry;
+import io.limber.reminder.nudge.NudgeMetrics;
 import io.limber.reminder.session.SessionService;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
+import java.time.Clock;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * The priority lane for pain: reads {@code session-events} in its own consumer group ({@code reminder-service-safety})
  * so a pain-stop never queues behind the routine events the {@code session-events} channel is still working through.
- * It looks only at each event's CloudEvent type, skips everything but pain-stops and pain reports without touching
- * the database, and handles those at once exactly as the {@code session-events} channel does (one transaction, the
- * relay woken on commit).
+ * It reads each record's envelope (structured or binary mode, through {@link CloudEventEnvelope}), skips everything but
+ * pain-stops and pain reports without touching the database, and handles those at once exactly as the
+ * {@code session-events} channel does (one transaction, the relay woken on commit).
  *
  * <p>The {@code session-events} channel still handles pain events too: it stays the path of record (ordering with the
  * person's other events, dead letters). Every write is idempotent (deterministic nudge, review and check-in ids, ON
- * CONFLICT, GREATEST), so whichever comes second inserts nothing, and both take the person's row first, so they never
- * deadlock. The lane therefore never dead-letters: what it cannot handle it leaves to that channel.
+ * CONFLICT, GREATEST), so whichever comes second inserts nothing. The lane never dead-letters; a pain event it cannot
+ * answer is counted ({@code limber_pain_events_unanswered_total{channel="safety-lane"}}) and logged at WARN with its
+ * event id, and left to that channel.
  */
 @ApplicationScoped
 public class SafetyLane {
 
-    private final ObjectMapper mapper;
+    private final CloudEventEnvelope envelope;
     private final SessionService service;
+    private final NudgeMetrics metrics;
+    private final Clock clock;
 
-    public SafetyLane(ObjectMapper mapper, SessionService service) {
-        this.mapper = mapper;
+    public SafetyLane(ObjectMapper mapper, SessionService service, NudgeMetrics metrics, Clock clock) {
+        this.envelope = new CloudEventEnvelope(mapper);
         this.service = service;
+        this.metrics = metrics;
+        this.clock = clock;
     }
 
     @Incoming("safety-lane")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        String type = CloudEventType.of(record.headers(), record.value());
-        if (!SessionService.isPain(type)) {
-            return Uni.createFrom().voidItem();
-        }
         JsonNode event;
+        String type;
         try {
-            event = mapper.readTree(record.value());
-        } catch (IOException e) {
-            return Uni.createFrom().voidItem(); // the session-events channel dead-letters it
+            event = envelope.fromKafka(record.headers(), record.value());
+            type = event.path("type").asText();
+            if (!SessionService.isPain(type)) {
+                return Uni.createFrom().voidItem();
+            }
+            ClientEventCheck.require(event, record.key(), clock.instant());
+        } catch (IllegalArgumentException e) {
+            String hinted = envelope.attributeHint(record.headers(), record.value(), "type");
+            if (SessionService.isPain(hinted)) {
+                unanswered(hinted, envelope.attributeHint(record.headers(), record.value(), "id"),
+                        NudgeMetrics.REFUSED, e.getMessage());
+            }
+            return Uni.createFrom().voidItem();
         }
         String eventId = event.path("id").asText();
         return Retry.transientFailures(Uni.createFrom().deferred(() -> service.onEvent(type, event)))
-                .onFailure().invoke(failure -> {
-                    if (Retry.isTransient(failure)) {
-                        Log.warnf("safety lane gave up on %s event %s (%s); the session-events channel handles it",
-                                type, eventId, failure.getClass().getSimpleName());
-                    } else {
-                        Log.debugf("safety lane cannot read %s event %s; the session-events channel dead-letters it",
-                                type, eventId);
-                    }
-                })
+                .onFailure().invoke(failure -> unanswered(type, eventId,
+                        Retry.isTransient(failure) ? NudgeMetrics.FAILED : NudgeMetrics.REFUSED,
+                        Retry.isTransient(failure) ? failure.getClass().getSimpleName() : failure.getMessage()))
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();
+    }
+
+    private void unanswered(String type, String eventId, String reason, String why) {
+        metrics.countPainUnanswered(NudgeMetrics.SAFETY_LANE, reason);
+        Log.warnf("safety lane could not answer %s event %s (%s: %s); the session-events channel handles or "
+                + "dead-letters it", type, eventId, reason, why);
     }
 }

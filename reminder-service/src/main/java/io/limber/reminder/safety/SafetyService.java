@@ -50,17 +50,22 @@ public class SafetyService {
                         .flatMap(x -> outcome.careReview()
                                 .map(review -> store.requestReview(tx, review, now).replaceWithVoid())
                                 .orElseGet(() -> Uni.createFrom().voidItem()))
-                        .flatMap(x -> outcome.pauseUntil()
-                                .map(until -> tx.preparedQuery("""
-                                                UPDATE person SET pause_until = GREATEST(COALESCE(pause_until, $2), $2)
-                                                WHERE user_id = $1""")
-                                        .execute(Tuple.of(stop.userId(), Sql.ts(until))).replaceWithVoid())
-                                .orElseGet(() -> Uni.createFrom().voidItem())));
+                        .flatMap(x -> pause(tx, stop.userId(), outcome.pauseUntil())));
     }
 
     public Uni<Void> onPainReported(SqlConnection tx, PainReport report, Instant now) {
         return rule.onPainReported(report, now)
                 .map(review -> store.requestReview(tx, review, now).replaceWithVoid())
+                .orElseGet(() -> Uni.createFrom().voidItem())
+                .flatMap(x -> pause(tx, report.userId(), rule.pauseAfter(report)));
+    }
+
+    /** Starts or extends the person's safety pause; an earlier trigger never shortens a later one. */
+    private static Uni<Void> pause(SqlConnection tx, String userId, java.util.Optional<Instant> until) {
+        return until.map(end -> tx.preparedQuery("""
+                                UPDATE person SET pause_until = GREATEST(COALESCE(pause_until, $2), $2)
+                                WHERE user_id = $1""")
+                        .execute(Tuple.of(userId, Sql.ts(end))).replaceWithVoid())
                 .orElseGet(() -> Uni.createFrom().voidItem());
     }
 

@@ -2,50 +2,69 @@ package io.limber.reminder.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.limber.reminder.messaging.NotJson;
+import io.limber.platform.events.CloudEventEnvelope;
+import io.limber.reminder.messaging.ClientEventCheck;
 import io.limber.reminder.messaging.Retry;
 import io.limber.reminder.nudge.NudgeMetrics;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
+import java.time.Clock;
 import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Reads {@code session-events}; what cannot be read goes to {@code session-events.dlq} with the reason. */
+/**
+ * Reads {@code session-events}, CloudEvents in structured or binary mode alike; what cannot be read, or breaks the
+ * contract (user id, key, event time), goes to {@code session-events.dlq} with the reason. A pain event that ends
+ * there, or whose handling still fails after its retries, is counted and logged at WARN with its event id: it was
+ * not answered.
+ */
 @ApplicationScoped
 public class SessionEventConsumer {
 
     private static final Set<String> OURS = Set.of(SessionService.STARTED, SessionService.COMPLETED,
             SessionService.PAIN_STOPPED, SessionService.PAIN_REPORTED);
 
-    private final ObjectMapper mapper;
+    private final CloudEventEnvelope envelope;
     private final SessionService service;
     private final NudgeMetrics metrics;
+    private final Clock clock;
 
-    public SessionEventConsumer(ObjectMapper mapper, SessionService service, NudgeMetrics metrics) {
-        this.mapper = mapper;
+    public SessionEventConsumer(ObjectMapper mapper, SessionService service, NudgeMetrics metrics, Clock clock) {
+        this.envelope = new CloudEventEnvelope(mapper);
         this.service = service;
         this.metrics = metrics;
+        this.clock = clock;
     }
 
     @Incoming("session-events")
-    public Uni<Void> consume(String json) {
-        return Retry.consumed("session-events", metrics, Uni.createFrom().deferred(() -> handle(json)));
+    public Uni<Void> consume(ConsumerRecord<String, String> record) {
+        return Retry.consumed("session-events", metrics, Uni.createFrom().deferred(() -> handle(record)))
+                .onFailure().invoke(failure -> unanswered(record, failure));
     }
 
-    private Uni<Void> handle(String json) {
-        JsonNode event;
-        try {
-            event = mapper.readTree(json);
-        } catch (IOException e) {
-            return Uni.createFrom().failure(new NotJson(e));
-        }
-        String type = event == null ? "" : event.path("type").asText();
+    private Uni<Void> handle(ConsumerRecord<String, String> record) {
+        JsonNode event = envelope.fromKafka(record.headers(), record.value());
+        String type = event.path("type").asText();
         if (!OURS.contains(type)) {
             return Uni.createFrom().voidItem();
         }
+        ClientEventCheck.require(event, record.key(), clock.instant());
         Log.debugf("%s event %s received", type, event.path("id").asText());
         return Uni.createFrom().deferred(() -> service.onEvent(type, event));
+    }
+
+    private void unanswered(ConsumerRecord<String, String> record, Throwable failure) {
+        String type = envelope.attributeHint(record.headers(), record.value(), "type");
+        if (!SessionService.isPain(type)) {
+            return;
+        }
+        String reason = Retry.isTransient(failure) ? NudgeMetrics.FAILED : NudgeMetrics.REFUSED;
+        metrics.countPainUnanswered(NudgeMetrics.SESSION_EVENTS, reason);
+        Log.warnf("%s event %s at %s-%d@%d not answered, dead-lettered (%s): %s", type,
+                envelope.attributeHint(record.headers(), record.value(), "id"), record.topic(), record.partition(),
+                record.offset(), reason, Retry.isTransient(failure) ? failure.getClass().getSimpleName()
+                        : failure.getMessage());
     }
 }

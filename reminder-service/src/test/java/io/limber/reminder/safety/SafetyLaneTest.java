@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.limber.local.testing.KafkaAndPostgresTestResource;
+import io.limber.local.testing.CloudEventForms;
 import io.limber.local.testing.KafkaTestClient;
 import io.limber.reminder.support.Database;
 import io.limber.reminder.support.TestEvents;
@@ -84,8 +85,9 @@ class SafetyLaneTest {
             producer.flush();
         }
         String user = "user-lane-1";
-        RecordMetadata sent = kafka.send("session-events", user,
-                TestEvents.painStop("lane-1", user, 8, true, List.of(), now));
+        // in binary mode (ce_* headers, the value is data): the form a librdkafka app sends, once missed by the lane
+        RecordMetadata sent = kafka.send(CloudEventForms.record("session-events", user,
+                TestEvents.painStop("lane-1", user, 8, true, List.of(), now), CloudEventForms.Form.BINARY));
 
         ConsumerRecord<String, String> safety = kafka.awaitRecord("nudges", r -> user.equals(r.key()), WAIT);
         long backlogHandled = backlogHandled();

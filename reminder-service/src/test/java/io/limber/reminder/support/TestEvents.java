@@ -58,6 +58,13 @@ public final class TestEvents {
         return event.toString();
     }
 
+    /** A pain report with the given score (the example's other fields kept). */
+    public static String painReported(String eventId, String userId, int pain, boolean settled, Instant at) {
+        ObjectNode event = (ObjectNode) json(painReported(eventId, userId, settled, null, at));
+        ((ObjectNode) event.get("data")).put("pain", pain);
+        return event.toString();
+    }
+
     /** The adherence example with the person's 7-day adherence and stretches streak set. */
     public static String adherence(String userId, Instant at, double adherence7, int streak) {
         ObjectNode event = example(SESSION + "adherence-updated.json");

@@ -2,6 +2,8 @@ package io.limber.routine.carereview;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.limber.platform.events.CloudEventEnvelope;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import io.limber.routine.validation.ConcurrentChange;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,12 +18,14 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class CareReviewConsumer {
 
     private final ObjectMapper mapper;
+    private final CloudEventEnvelope envelope;
     private final CareReviewService service;
     private final Counter processed;
     private final Counter deadLettered;
 
     public CareReviewConsumer(ObjectMapper mapper, CareReviewService service, MeterRegistry registry) {
         this.mapper = mapper;
+        this.envelope = new CloudEventEnvelope(mapper);
         this.service = service;
         this.processed = consumed(registry, "processed");
         this.deadLettered = consumed(registry, "dead-lettered");
@@ -33,15 +37,17 @@ public class CareReviewConsumer {
     }
 
     @Incoming("care-reviews")
-    public Uni<Void> consume(String json) {
+    public Uni<Void> consume(ConsumerRecord<String, String> record) {
         // a failure here is what the dead-letter-queue strategy sends to care-reviews.dlq
-        return handle(json).invoke(() -> processed.increment()).onFailure().invoke(e -> deadLettered.increment());
+        return Uni.createFrom().deferred(() -> handle(record))
+                .invoke(() -> processed.increment()).onFailure().invoke(e -> deadLettered.increment());
     }
 
-    private Uni<Void> handle(String json) {
+    private Uni<Void> handle(ConsumerRecord<String, String> record) {
         CareReviewRequested event;
         try {
-            event = mapper.readValue(json, CareReviewRequested.class);
+            // structured or binary mode alike, through the shared envelope reader
+            event = mapper.treeToValue(envelope.fromKafka(record.headers(), record.value()), CareReviewRequested.class);
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(new IllegalArgumentException(notJson(e)));
         }

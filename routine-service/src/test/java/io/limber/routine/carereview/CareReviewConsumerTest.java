@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import io.limber.local.testing.KafkaAndPostgresTestResource;
+import io.limber.local.testing.CloudEventForms;
 import io.limber.local.testing.KafkaTestClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -86,9 +87,10 @@ class CareReviewConsumerTest {
                  "timeZone":"Europe/Amsterdam","startDate":"2026-11-02"}""").put("/users/{u}/plan", user)
                 .then().statusCode(201);
 
-        kafka.send("care-reviews", user, example);
-        kafka.send("care-reviews", user, example);
-        kafka.send("care-reviews", user, example);
+        // delivered three times, once in each form the contract allows: the form changes nothing, nor does redelivery
+        for (CloudEventForms.Form form : CloudEventForms.Form.values()) {
+            kafka.send(CloudEventForms.record("care-reviews", user, example, form));
+        }
         // a later, non-urgent review on the same key: once it is stored, every delivery before it was handled
         kafka.send("care-reviews", user, careReview("later-non-urgent", user, "repeated-pain"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> asClinician().get("/users/{u}/care-reviews", user)

@@ -5,7 +5,13 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
-/** The 48 h safety pause after a sharp pain-stop or any pain of 7 or more; planned days it overlaps are excused. */
+/**
+ * design.md's safety pause, the one rule session-service and reminder-service both apply: it starts at the event's
+ * time and lasts 48 h after a pain-stop that is sharp, has pain of 7 or more, or reports any red flag, and after a
+ * pain report of 7 or more; overlapping pauses make one (a later trigger extends it). Here the planned days it
+ * overlaps are excused; reminder-service holds back routine nudges. Pinned against that copy by
+ * {@code SafetyPauseContractTest} on {@code deploy/contract/rules/safety-pause.json}.
+ */
 public record SafetyPause(Instant from, Instant until) {
 
     public static final Duration LENGTH = Duration.ofHours(48);
@@ -21,7 +27,8 @@ public record SafetyPause(Instant from, Instant until) {
 
     static boolean startsPause(Activity activity) {
         if (activity instanceof Activity.SessionPainStopped stop) {
-            return stop.sharp() || stop.pain() >= SEVERE_PAIN;
+            // a red flag too: nobody told to seek emergency care should have the next evenings counted as missed
+            return stop.sharp() || stop.pain() >= SEVERE_PAIN || !stop.redFlags().isEmpty();
         }
         return activity instanceof Activity.PainReported report && report.pain() >= SEVERE_PAIN;
     }

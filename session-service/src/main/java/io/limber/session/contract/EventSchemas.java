@@ -80,6 +80,24 @@ public final class EventSchemas {
         }
     }
 
+    /**
+     * Everything that keeps a client event (session-events, the HTTP ingress) out: its schema (user-id syntax
+     * included), then a type clients may send, then design.md's event-time bounds against {@code now}. Empty when
+     * it may be stored.
+     */
+    public List<Violation> clientEventViolations(JsonNode event, java.time.Instant now) {
+        List<Violation> violations = violations(event);
+        if (!violations.isEmpty()) {
+            return violations;
+        }
+        String type = event.get("type").asText();
+        if (!isClientType(type)) {
+            return List.of(new Violation("$.type", "not a client event type '" + type + "'"));
+        }
+        Violation time = EventTimeBounds.refusal(java.time.Instant.parse(event.get("time").asText()), now);
+        return time == null ? List.of() : List.of(time);
+    }
+
     public boolean isClientType(String type) {
         return CLIENT_TYPES.contains(type);
     }

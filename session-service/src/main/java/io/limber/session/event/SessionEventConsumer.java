@@ -4,26 +4,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.limber.session.adherence.Activity;
 import io.limber.session.contract.ActivityMapper;
-import io.limber.session.contract.CloudEvents;
+import io.limber.platform.events.CloudEventEnvelope;
 import io.limber.session.contract.EventSchemas;
 import io.limber.session.contract.Violation;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import io.limber.session.event.DeadLetters.DeadLetter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -35,7 +32,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class SessionEventConsumer {
 
-    private final CloudEvents cloudEvents;
+    private final CloudEventEnvelope envelope;
     private final EventSchemas schemas;
     private final SessionEventService service;
     private final DeadLetters deadLetters;
@@ -47,7 +44,7 @@ public class SessionEventConsumer {
                                 DeadLetters deadLetters, SessionEventMetrics metrics, Clock clock,
                                 @ConfigProperty(name = "limber.session-events.unknown-user-grace") Duration unknownUserGrace) {
         this.unknownUserGrace = unknownUserGrace;
-        this.cloudEvents = new CloudEvents(mapper);
+        this.envelope = new CloudEventEnvelope(mapper);
         this.schemas = schemas;
         this.service = service;
         this.deadLetters = deadLetters;
@@ -84,15 +81,12 @@ public class SessionEventConsumer {
 
     /** The valid event a record holds; a poison record (bad JSON, schema, type or key) throws. */
     private SessionEventService.ValidEvent validate(ConsumerRecord<String, String> record) {
-        JsonNode event = read(record);
-        List<Violation> violations = schemas.violations(event);
+        JsonNode event = envelope.fromKafka(record.headers(), record.value());
+        List<Violation> violations = schemas.clientEventViolations(event, clock.instant());
         if (!violations.isEmpty()) {
             throw new PoisonEvent(violations.stream().map(Violation::toString).collect(Collectors.joining("; ")));
         }
         String type = event.get("type").asText();
-        if (!schemas.isClientType(type)) {
-            throw new PoisonEvent("$.type: not a client event type '" + type + "'");
-        }
         JsonNode data = event.get("data");
         String userId = data.get("userId").asText();
         if (record.key() != null && !record.key().equals(userId)) {
@@ -147,25 +141,8 @@ public class SessionEventConsumer {
         }
     }
 
-    private JsonNode read(ConsumerRecord<String, String> record) {
-        Header specversion = record.headers().lastHeader("ce_specversion");
-        if (specversion == null) {
-            return cloudEvents.structured(record.value());
-        }
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (Header h : record.headers()) {
-            headers.put(h.key(), h.value() == null ? "" : new String(h.value(), StandardCharsets.UTF_8));
-        }
-        return cloudEvents.binary(headers, "ce_", record.value());
-    }
-
-    private static String typeOf(ConsumerRecord<String, String> record) {
-        Header header = record.headers().lastHeader("ce_type");
-        if (header != null) {
-            return header.value() == null ? "unknown" : new String(header.value(), StandardCharsets.UTF_8);
-        }
-        String value = record.value() == null ? "" : record.value();
-        return EventSchemas.CLIENT_TYPES.stream().filter(t -> value.contains("\"" + t + "\"")).findFirst()
-                .orElse("unknown");
+    private String typeOf(ConsumerRecord<String, String> record) {
+        String type = envelope.attributeHint(record.headers(), record.value(), "type");
+        return EventSchemas.CLIENT_TYPES.contains(type) ? type : "unknown";
     }
 }

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.limber.session.access.Caller;
 import io.limber.session.access.PersonalDataAccess;
-import io.limber.session.contract.CloudEvents;
+import io.limber.platform.events.CloudEventEnvelope;
+import io.limber.platform.events.NotACloudEvent;
 import io.limber.session.contract.EventSchemas;
 import io.limber.session.contract.Violation;
 import io.smallrye.mutiny.Uni;
@@ -38,21 +39,23 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 @Path("/events")
 public class EventIngressResource {
 
-    static final String STRUCTURED = "application/cloudevents+json";
-    static final String BATCH = "application/cloudevents-batch+json";
+    static final String STRUCTURED = CloudEventEnvelope.STRUCTURED;
+    static final String BATCH = CloudEventEnvelope.BATCH;
 
-    private final CloudEvents cloudEvents;
+    private final CloudEventEnvelope envelope;
+    private final java.time.Clock clock;
     private final EventSchemas schemas;
     private final MutinyEmitter<Record<String, String>> sessionEvents;
     private final int maxBatch;
     private final Caller caller;
 
-    public EventIngressResource(ObjectMapper mapper, EventSchemas schemas, Caller caller,
+    public EventIngressResource(ObjectMapper mapper, EventSchemas schemas, Caller caller, java.time.Clock clock,
                                 @Channel("session-events-ingress")
                                 @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
                                 MutinyEmitter<Record<String, String>> sessionEvents,
                                 @ConfigProperty(name = "limber.ingress.max-batch") int maxBatch) {
-        this.cloudEvents = new CloudEvents(mapper);
+        this.envelope = new CloudEventEnvelope(mapper);
+        this.clock = clock;
         this.schemas = schemas;
         this.sessionEvents = sessionEvents;
         this.maxBatch = maxBatch;
@@ -82,24 +85,22 @@ public class EventIngressResource {
             + "nothing was written")
     @APIResponse(responseCode = "413", description = "The body is over the limit")
     @RolesAllowed(PersonalDataAccess.PATIENT)
-    public Uni<Response> post(String body, @Context HttpHeaders headers) {
+    public Uni<Response> post(byte[] body, @Context HttpHeaders headers) {
         List<JsonNode> events;
         try {
             events = events(body, headers);
-        } catch (CloudEvents.NotJson e) {
-            return Uni.createFrom().item(badRequest(List.of(new Problem(0, "$", e.getMessage()))));
+        } catch (NotACloudEvent e) {
+            return Uni.createFrom().item(badRequest(List.of(new Problem(e.index(), e.field(), e.reason()))));
         }
         if (events.isEmpty() || events.size() > maxBatch) {
             return Uni.createFrom().item(badRequest(List.of(new Problem(0, "$",
                     "a batch holds 1 to " + maxBatch + " events, not " + events.size()))));
         }
         List<Problem> problems = new ArrayList<>();
+        java.time.Instant now = clock.instant();
         for (int i = 0; i < events.size(); i++) {
-            for (Violation v : schemas.violations(events.get(i))) {
+            for (Violation v : schemas.clientEventViolations(events.get(i), now)) {
                 problems.add(new Problem(i, v.field(), v.reason()));
-            }
-            if (problems.isEmpty() && !schemas.isClientType(events.get(i).get("type").asText())) {
-                problems.add(new Problem(i, "$.type", "not a client event type"));
             }
         }
         if (!problems.isEmpty()) {
@@ -123,25 +124,32 @@ public class EventIngressResource {
                         events.stream().map(e -> e.get("id").asText()).toList())).build());
     }
 
-    private List<JsonNode> events(String body, HttpHeaders headers) {
+    /**
+     * The request's events through the shared envelope reader: binary mode (a {@code ce-specversion} header, the body
+     * is data), a batch (its media type, or a JSON array), or one structured event (its media type or, leniently,
+     * any other).
+     */
+    private List<JsonNode> events(byte[] body, HttpHeaders headers) {
         MediaType type = headers.getMediaType();
         String contentType = type == null ? "" : type.getType() + "/" + type.getSubtype();
-        String specversion = headers.getHeaderString("ce-specversion");
-        if (specversion != null && !contentType.startsWith("application/cloudevents")) {
+        if (headers.getHeaderString("ce-specversion") != null && !contentType.startsWith("application/cloudevents")) {
             Map<String, String> attributes = new LinkedHashMap<>();
             headers.getRequestHeaders().forEach((name, values) -> attributes.put(name, values.get(0)));
-            return List.of(cloudEvents.binary(attributes, "ce-", body));
+            return List.of(envelope.fromHttp(attributes, body));
         }
-        JsonNode node = cloudEvents.structured(body);
-        if (node.isArray()) {
-            List<JsonNode> batch = new ArrayList<>();
-            node.forEach(batch::add);
-            return batch;
+        if (BATCH.equals(contentType) || startsWithBracket(body)) {
+            return envelope.fromBatch(body);
         }
-        if (BATCH.equals(contentType)) {
-            throw new CloudEvents.NotJson("a batch must be a JSON array of CloudEvents");
+        return List.of(envelope.fromStructured(body));
+    }
+
+    private static boolean startsWithBracket(byte[] body) {
+        for (byte b : body) {
+            if (!Character.isWhitespace(b)) {
+                return b == '[';
+            }
         }
-        return List.of(node);
+        return false;
     }
 
     private static Response badRequest(List<Problem> problems) {

@@ -1,12 +1,18 @@
 package io.limber.session.person;
 
+import java.util.regex.Pattern;
+
 /**
- * What a user id can be, as the event contract says (1 to 100 characters), and without control characters: a NUL
- * cannot even be stored in PostgreSQL text, so such an id names nobody.
+ * What a user id can be, as design.md's "Identifiers" says and every Limber service and schema applies: 1 to 128
+ * characters of {@code A-Z a-z 0-9 . _ : -}, starting with a letter or digit. Pinned against the other services'
+ * copies by {@code UserIdsContractTest} (the shared cases in {@code deploy/contract/rules/user-ids.json}).
  */
 public final class UserIds {
 
-    public static final int MAX_LENGTH = 100;
+    public static final int MAX_LENGTH = 128;
+    public static final String RULE = "must be 1-128 letters, digits, '.', '_', ':' or '-', starting with a letter or digit";
+
+    private static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
 
     private UserIds() {
     }
@@ -19,14 +25,13 @@ public final class UserIds {
     }
 
     public static boolean isValid(String userId) {
-        return userId != null && !userId.isEmpty() && userId.length() <= MAX_LENGTH
-                && userId.chars().noneMatch(Character::isISOControl);
+        return userId != null && USER_ID.matcher(userId).matches();
     }
 
     /** The id itself, or {@link Invalid} (whose message does not repeat it). */
     public static String require(String userId) {
         if (!isValid(userId)) {
-            throw new Invalid("a user id has 1 to " + MAX_LENGTH + " characters and no control characters");
+            throw new Invalid("userId " + RULE);
         }
         return userId;
     }

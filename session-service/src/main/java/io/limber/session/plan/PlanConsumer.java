@@ -3,29 +3,25 @@ package io.limber.session.plan;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.limber.session.adherence.PlanVersion;
-import io.limber.session.contract.CloudEvents;
+import io.limber.platform.events.CloudEventEnvelope;
 import io.limber.session.contract.PlanMapper;
 import io.limber.session.event.PoisonEvent;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Reads routine-service's {@code plans}: a plan snapshot is kept, a tombstone erases the person. */
 @ApplicationScoped
 public class PlanConsumer {
 
-    private final CloudEvents cloudEvents;
+    private final CloudEventEnvelope envelope;
     private final PlanService service;
 
     public PlanConsumer(ObjectMapper mapper, PlanService service) {
-        this.cloudEvents = new CloudEvents(mapper);
+        this.envelope = new CloudEventEnvelope(mapper);
         this.service = service;
     }
 
@@ -41,7 +37,7 @@ public class PlanConsumer {
         PlanVersion plan;
         String userId;
         try {
-            event = read(record);
+            event = envelope.fromKafka(record.headers(), record.value());
             plan = PlanMapper.toPlanVersion(event);
             userId = PlanMapper.userId(event);
             if (!event.hasNonNull("source") || !event.hasNonNull("id")) {
@@ -64,14 +60,4 @@ public class PlanConsumer {
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely();
     }
 
-    private JsonNode read(ConsumerRecord<String, String> record) {
-        if (record.headers().lastHeader("ce_specversion") == null) {
-            return cloudEvents.structured(record.value());
-        }
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (Header h : record.headers()) {
-            headers.put(h.key(), h.value() == null ? "" : new String(h.value(), StandardCharsets.UTF_8));
-        }
-        return cloudEvents.binary(headers, "ce_", record.value());
-    }
 }

@@ -124,19 +124,19 @@ class EventSchemasTest {
     }
 
     @Test
-    void aBinaryModeEventReadsLikeItsStructuredForm() throws IOException {
-        JsonNode structured = example("session-started.json");
-        String data = mapper.writeValueAsString(structured.get("data"));
-        java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
-        structured.fieldNames().forEachRemaining(f -> {
-            if (!f.equals("data")) {
-                headers.put("ce_" + f, structured.get(f).asText());
+    void everyExampleReadsTheSameInEveryKafkaFormAndIsValidThen() throws IOException {
+        io.limber.platform.events.CloudEventEnvelope envelope = new io.limber.platform.events.CloudEventEnvelope(mapper);
+        for (String name : java.util.List.of("session-started.json", "session-completed.json",
+                "session-pain-stopped.json", "session-pain-stopped-red-flag.json", "pain-reported.json",
+                "adherence-updated.json")) {
+            JsonNode structured = example(name);
+            for (io.limber.local.testing.CloudEventForms.Form form : io.limber.local.testing.CloudEventForms.Form.values()) {
+                var record = io.limber.local.testing.CloudEventForms.record("session-events", "k",
+                        mapper.writeValueAsString(structured), form);
+                JsonNode read = envelope.fromKafka(record.headers(), record.value());
+                assertThat(read).as(name + " in " + form).isEqualTo(structured);
+                assertThat(schemas.violations(read)).as(name + " in " + form).isEmpty();
             }
-        });
-        headers.put("content-type", "application/json");
-
-        JsonNode binary = new CloudEvents(mapper).binary(headers, "ce_", data);
-
-        assertThat(binary).isEqualTo(structured);
+        }
     }
 }

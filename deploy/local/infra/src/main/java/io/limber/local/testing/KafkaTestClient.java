@@ -39,7 +39,15 @@ public final class KafkaTestClient implements AutoCloseable {
 
     /** Sends one record (value may be null: a tombstone) and waits for the broker's acknowledgement. */
     public RecordMetadata send(String topic, String key, String value, Header... headers) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, null, key, value, List.of(headers));
+        return send(new ProducerRecord<>(topic, null, key, value, List.of(headers)));
+    }
+
+    /**
+     * Sends a record as built, headers included (e.g. {@link CloudEventForms#record} for each form the contract
+     * allows), and waits for the broker's acknowledgement.
+     */
+    public RecordMetadata send(ProducerRecord<String, String> record) {
+        String topic = record.topic();
         try {
             return producer.send(record).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -1,0 +1,144 @@
+package io.limber.platform.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.KafkaMessageFactory;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.junit.jupiter.api.Test;
+
+class CloudEventEnvelopeTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PAIN_STOP = """
+            {"specversion":"1.0","id":"e-1","source":"/clients/web","type":"limber.session.pain-stopped",
+             "time":"2026-11-24T19:35:00Z","datacontenttype":"application/json",
+             "dataschema":"urn:limber:schema:session-pain-stopped:1","partitionkey":"u-1",
+             "data":{"userId":"u-1","pain":8,"sharp":true,"redFlags":["saddle-numbness"]}}""";
+
+    private final CloudEventEnvelope envelope = new CloudEventEnvelope(JSON);
+
+    @Test
+    void aBinaryModeRecordReadsExactlyLikeItsStructuredForm() throws Exception {
+        JsonNode structured = JSON.readTree(PAIN_STOP);
+        ProducerRecord<String, byte[]> binary = KafkaMessageFactory.<String>createWriter("session-events", "u-1")
+                .writeBinary(event());
+        assertThat(binary.headers().lastHeader("ce_type")).isNotNull();
+
+        JsonNode fromBinary = envelope.fromKafka(binary.headers(), binary.value());
+        JsonNode fromStructured = envelope.fromKafka(headers(CloudEventEnvelope.STRUCTURED), PAIN_STOP);
+        JsonNode fromBare = envelope.fromKafka(new RecordHeaders(), PAIN_STOP);
+
+        assertThat(fromBinary).isEqualTo(structured);
+        assertThat(fromStructured).isEqualTo(structured);
+        assertThat(fromBare).isEqualTo(structured);
+        assertThat(CloudEventEnvelope.formOf(binary.headers())).isEqualTo(CloudEventEnvelope.Form.BINARY);
+        assertThat(CloudEventEnvelope.formOf(new RecordHeaders())).isEqualTo(CloudEventEnvelope.Form.STRUCTURED);
+    }
+
+    @Test
+    void httpBinaryModeAndABatchReadLikeStructuredEvents() throws Exception {
+        JsonNode structured = JSON.readTree(PAIN_STOP);
+        Map<String, String> headers = new TreeMap<>();
+        StringBuilder body = new StringBuilder();
+        io.cloudevents.http.HttpMessageFactory.createWriter(headers::put,
+                bytes -> body.append(new String(bytes, StandardCharsets.UTF_8))).writeBinary(event());
+        // header names in another case, as proxies may send them
+        Map<String, String> shouted = new TreeMap<>();
+        headers.forEach((name, value) -> shouted.put(name.toUpperCase(), value));
+
+        assertThat(envelope.fromHttp(headers, body.toString().getBytes(StandardCharsets.UTF_8))).isEqualTo(structured);
+        assertThat(envelope.fromHttp(shouted, body.toString().getBytes(StandardCharsets.UTF_8))).isEqualTo(structured);
+        assertThat(envelope.fromBatch(("[" + PAIN_STOP + "," + PAIN_STOP + "]").getBytes(StandardCharsets.UTF_8)))
+                .containsExactly(structured, structured);
+    }
+
+    @Test
+    void whatTheSdkWritesInStructuredModeIsWhatConsumersRead() throws Exception {
+        byte[] written = envelope.toStructured(event());
+        assertThat(envelope.fromKafka(new RecordHeaders(CloudEventEnvelope.structuredHeaders()), written))
+                .isEqualTo(JSON.readTree(PAIN_STOP));
+    }
+
+    @Test
+    void aRecordThatIsNotACloudEventIsRefusedNamingThePlaceNeverTheContent() {
+        assertThatThrownBy(() -> envelope.fromKafka(new RecordHeaders(), "privatenote {not json"))
+                .isInstanceOf(NotACloudEvent.class)
+                .hasMessageStartingWith("$: not valid JSON at line 1").hasMessageNotContaining("privatenote");
+        assertThatThrownBy(() -> envelope.fromKafka(new RecordHeaders(), """
+                {"specversion":"1.0","id":"e-2","type":"limber.session.started","data":{"userId":"secret-user"}}"""))
+                .isInstanceOfSatisfying(NotACloudEvent.class, e -> assertThat(e.field()).isEqualTo("$.source"))
+                .hasMessageNotContaining("secret-user");
+        assertThatThrownBy(() -> envelope.fromKafka(new RecordHeaders(), PAIN_STOP.replace("2026-11-24T19:35:00Z",
+                "secret-user-time")))
+                .isInstanceOfSatisfying(NotACloudEvent.class, e -> assertThat(e.field()).isEqualTo("$.time"))
+                .hasMessageNotContaining("secret-user");
+        assertThatThrownBy(() -> envelope.fromKafka(new RecordHeaders(), PAIN_STOP.replace("\"1.0\"", "\"0.9\"")))
+                .isInstanceOfSatisfying(NotACloudEvent.class, e -> assertThat(e.field()).isEqualTo("$.specversion"));
+        assertThatThrownBy(() -> envelope.fromKafka(headers("application/json"), "{\"userId\":\"u\"}"))
+                .isInstanceOfSatisfying(NotACloudEvent.class, e -> assertThat(e.reason()).contains("binary mode"));
+        assertThatThrownBy(() -> envelope.fromKafka(new RecordHeaders(), (String) null))
+                .isInstanceOf(NotACloudEvent.class);
+    }
+
+    @Test
+    void binaryModeDataThatIsNotJsonIsRefused() {
+        RecordHeaders headers = headers("application/json");
+        headers.add("ce_specversion", bytes("1.0"));
+        headers.add("ce_id", bytes("e-3"));
+        headers.add("ce_source", bytes("/clients/kcat"));
+        headers.add("ce_type", bytes("limber.session.pain-stopped"));
+        assertThatThrownBy(() -> envelope.fromKafka(headers, "secret {"))
+                .isInstanceOfSatisfying(NotACloudEvent.class, e -> assertThat(e.field()).isEqualTo("$.data"))
+                .hasMessageNotContaining("secret");
+    }
+
+    @Test
+    void aBatchNamesTheEventThatIsRefused() {
+        assertThatThrownBy(() -> envelope.fromBatch(("[" + PAIN_STOP + ",{\"specversion\":\"1.0\"}]")
+                .getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(NotACloudEvent.class, e -> assertThat(e.index()).isEqualTo(1));
+        assertThatThrownBy(() -> envelope.fromBatch(PAIN_STOP.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(NotACloudEvent.class, e -> assertThat(e.reason()).contains("array"));
+    }
+
+    @Test
+    void aRefusedRecordStillTellsItsTypeAndIdForTheLog() {
+        RecordHeaders binary = new RecordHeaders();
+        binary.add("ce_type", bytes("limber.session.pain-stopped"));
+        assertThat(envelope.attributeHint(binary, "not json", "type")).isEqualTo("limber.session.pain-stopped");
+        assertThat(envelope.attributeHint(new RecordHeaders(), "{\"id\":\"e-9\",\"type\":7}", "id")).isEqualTo("e-9");
+        assertThat(envelope.attributeHint(new RecordHeaders(), "{\"id\":\"e-9\",\"type\":7}", "type")).isEmpty();
+        assertThat(envelope.attributeHint(new RecordHeaders(), "not json", "type")).isEmpty();
+    }
+
+    private static CloudEvent event() throws Exception {
+        ObjectNode data = (ObjectNode) JSON.readTree(PAIN_STOP).get("data");
+        return CloudEventEnvelope.jsonEvent(data)
+                .withId("e-1").withSource(URI.create("/clients/web")).withType("limber.session.pain-stopped")
+                .withTime(OffsetDateTime.parse("2026-11-24T19:35:00Z"))
+                .withDataSchema(URI.create("urn:limber:schema:session-pain-stopped:1"))
+                .withExtension("partitionkey", "u-1")
+                .build();
+    }
+
+    private static RecordHeaders headers(String contentType) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(CloudEventEnvelope.CONTENT_TYPE_HEADER, bytes(contentType));
+        return headers;
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
