@@ -42,14 +42,13 @@ public class NudgeMetrics {
         for (NudgeKind kind : NudgeKind.values()) {
             if (kind.isCapped()) {
                 for (Suppression reason : Suppression.values()) {
-                    registry.counter("limber.nudges.suppressed", "kind", kind.wire(), "reason", reason.label())
-                            .increment(0);
+                    suppressed(kind, reason).increment(0);
                 }
             }
         }
         for (String topic : List.of("plans", "session-events", "adherence")) {
             for (String outcome : List.of("processed", "dead-lettered")) {
-                registry.counter("limber.events.consumed", "topic", topic, "outcome", outcome).increment(0);
+                consumed(topic, outcome).increment(0);
             }
         }
         for (String channel : List.of(SESSION_EVENTS, SAFETY_LANE)) {
@@ -71,24 +70,50 @@ public class NudgeMetrics {
                 .publishPercentileHistogram()
                 .maximumExpectedValue(Duration.ofHours(12))
                 .register(registry);
-        registry.gauge("limber.outbox.oldest.age.seconds", outboxLagMillis, v -> v.get() / 1000.0);
-        registry.gauge("limber.outbox.pending", outboxPending, AtomicLong::get);
+        io.micrometer.core.instrument.Gauge.builder("limber.outbox.oldest.age.seconds", outboxLagMillis, v -> v.get() / 1000.0)
+                .description("Age of the oldest outbox entry not yet published").register(registry);
+        io.micrometer.core.instrument.Gauge.builder("limber.outbox.pending", outboxPending, AtomicLong::get)
+                .description("Outbox entries not yet published").register(registry);
     }
 
     public void published(String kind) {
-        registry.counter("limber.nudges.published", "kind", kind).increment(0);
+        published(kind, 0);
     }
 
     public void countPublished(String kind) {
-        registry.counter("limber.nudges.published", "kind", kind).increment();
+        published(kind, 1);
     }
 
     public void countSuppressed(NudgeKind kind, Suppression reason) {
-        registry.counter("limber.nudges.suppressed", "kind", kind.wire(), "reason", reason.label()).increment();
+        suppressed(kind, reason).increment();
     }
 
     public void countConsumed(String topic, String outcome) {
-        registry.counter("limber.events.consumed", "topic", topic, "outcome", outcome).increment();
+        consumed(topic, outcome).increment();
+    }
+
+    private void published(String kind, double amount) {
+        io.micrometer.core.instrument.Counter.builder("limber.nudges.published").tag("kind", kind)
+                .description("Nudges Kafka acknowledged on the nudges topic, by kind").register(registry)
+                .increment(amount);
+    }
+
+    private io.micrometer.core.instrument.Counter suppressed(NudgeKind kind, Suppression reason) {
+        return io.micrometer.core.instrument.Counter.builder("limber.nudges.suppressed")
+                .tag("kind", kind.wire()).tag("reason", reason.label())
+                .description("Capped nudges not sent, by kind and reason (quiet hours, cap, safety pause, ...)")
+                .register(registry);
+    }
+
+    private io.micrometer.core.instrument.Counter consumed(String topic, String outcome) {
+        return io.micrometer.core.instrument.Counter.builder("limber.events.consumed")
+                .tag("topic", topic).tag("outcome", outcome)
+                .description("Consumed events by topic and outcome (processed, dead-lettered)").register(registry);
+    }
+
+    private io.micrometer.core.instrument.Counter careReviews(String reason) {
+        return io.micrometer.core.instrument.Counter.builder("limber.care.reviews.raised").tag("reason", reason)
+                .description("Care reviews requested, by reason").register(registry);
     }
 
     /** A pain-stop or pain report a channel could not answer: no safety message, pause or review came of it. */
@@ -105,11 +130,11 @@ public class NudgeMetrics {
     }
 
     public void careReviewRaised(String reason) {
-        registry.counter("limber.care.reviews.raised", "reason", reason).increment(0);
+        careReviews(reason).increment(0);
     }
 
     public void countCareReview(String reason) {
-        registry.counter("limber.care.reviews.raised", "reason", reason).increment();
+        careReviews(reason).increment();
     }
 
     public void safetyLatency(Duration latency) {

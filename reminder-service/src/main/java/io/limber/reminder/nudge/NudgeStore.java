@@ -1,7 +1,7 @@
 package io.limber.reminder.nudge;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.limber.platform.events.CloudEventEnvelope;
 import io.limber.reminder.db.Sql;
 import io.limber.reminder.rules.CareReview;
 import io.limber.reminder.rules.NudgeDraft;
@@ -26,10 +26,10 @@ public class NudgeStore {
     public static final String NUDGES = "nudges";
     public static final String CARE_REVIEWS = "care-reviews";
 
-    private final ObjectMapper mapper;
+    private final CloudEventEnvelope envelope;
 
     public NudgeStore(ObjectMapper mapper) {
-        this.mapper = mapper;
+        this.envelope = new CloudEventEnvelope(mapper);
     }
 
     /** True when this call stored the nudge; false when it already existed. */
@@ -134,11 +134,8 @@ public class NudgeStore {
                 .replaceWithVoid();
     }
 
+    /** The event in structured mode, written by the CloudEvents SDK (the one writer every producer shares). */
     private String json(Object message) {
-        try {
-            return mapper.writeValueAsString(message);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write " + message.getClass().getSimpleName(), e);
-        }
+        return envelope.write(message);
     }
 }

@@ -121,6 +121,9 @@ public class OutboxRelay {
         String topic = row.getString("topic");
         Message<String> message = Message.of(row.getString("payload"))
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(row.getString("message_key"))
+                        // structured mode, announced as the CloudEvents Kafka binding asks
+                        .withHeaders(new org.apache.kafka.common.header.internals.RecordHeaders(
+                                io.limber.platform.events.CloudEventEnvelope.structuredHeaders()))
                         .build());
         return (NudgeStore.CARE_REVIEWS.equals(topic) ? careReviews : nudges).sendMessage(message);
     }

@@ -2,6 +2,7 @@ package io.limber.routine.plan;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.limber.platform.events.CloudEventEnvelope;
 import io.limber.routine.event.PlanData;
 import io.limber.routine.event.PlanMapper;
 import io.limber.routine.event.PlanPublished;
@@ -22,9 +23,11 @@ import java.util.UUID;
 public class PlanStore {
 
     private final ObjectMapper mapper;
+    private final CloudEventEnvelope envelope;
 
     public PlanStore(ObjectMapper mapper) {
         this.mapper = mapper;
+        this.envelope = new CloudEventEnvelope(mapper);
     }
 
     public Uni<Optional<Plan>> current(String userId) {
@@ -41,7 +44,7 @@ public class PlanStore {
         PlanData data = PlanMapper.toData(plan);
         String snapshot = write(data);
         String eventId = UUID.randomUUID().toString();
-        String event = write(PlanPublished.of(eventId, data));
+        String event = envelope.write(PlanPublished.of(eventId, data)); // the SDK, as every producer writes
 
         PlanHistoryEntry history = new PlanHistoryEntry();
         history.userId = plan.userId();

@@ -99,9 +99,20 @@ public class OutboxRelay {
                         .map(deleted -> batch.size()));
     }
 
+    /** Structured mode, announced by its content-type header; a tombstone (null payload) carries none. */
+    private static org.eclipse.microprofile.reactive.messaging.Message<Record<String, String>> message(OutboxMessage m) {
+        var headers = new org.apache.kafka.common.header.internals.RecordHeaders();
+        if (m.payload != null) {
+            io.limber.platform.events.CloudEventEnvelope.structuredHeaders().forEach(headers::add);
+        }
+        return org.eclipse.microprofile.reactive.messaging.Message.of(Record.of(m.messageKey, m.payload))
+                .addMetadata(io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata.<String>builder()
+                        .withKey(m.messageKey).withHeaders(headers).build());
+    }
+
     private Uni<Void> send(List<OutboxMessage> batch) {
         return Uni.join().all(batch.stream()
-                        .map(m -> adherence.send(Record.of(m.messageKey, m.payload)))
+                        .map(m -> adherence.sendMessage(message(m)))
                         .toList())
                 .andFailFast()
                 .replaceWithVoid();

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.not;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.limber.local.testing.KafkaAndPostgresTestResource;
+import io.limber.local.testing.CloudEventForms;
 import io.limber.local.testing.KafkaTestClient;
 import io.limber.session.contract.EventSchemas;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -31,6 +32,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 @QuarkusTest
 @QuarkusTestResource(value = KafkaAndPostgresTestResource.class,
@@ -144,24 +147,46 @@ class SessionEventConsumerTest {
                 .body(containsString("limber_session_events_consumed_total{outcome=\"dead-lettered\""));
     }
 
-    @Test
-    void aBinaryModeEventOnKafkaIsAccepted() {
+    @ParameterizedTest
+    @EnumSource(CloudEventForms.Form.class)
+    void aSessionAndARedFlagPainStopCountTheSameInEveryFormTheContractAllows(CloudEventForms.Form form) {
         String user = newUser();
         knownPerson(kafka, user, 1);
-        ObjectNode event = json(completed(user, "s-bin", yesterdayEvening()));
-        List<Header> headers = new ArrayList<>();
-        event.fieldNames().forEachRemaining(f -> {
-            if (!f.equals("data")) {
-                headers.add(new RecordHeader("ce_" + f, event.get(f).asText().getBytes(StandardCharsets.UTF_8)));
-            }
-        });
+        Instant yesterday = yesterdayEvening();
+        ObjectNode redFlag = json(painStopped(user, "s-rf", yesterday.plusSeconds(7200), 4, false));
+        ((ObjectNode) redFlag.get("data")).putArray("redFlags").add("saddle-numbness");
 
-        kafka.send("session-events", user, event.get("data").toString(), headers.toArray(Header[]::new));
+        kafka.send(CloudEventForms.record("session-events", user, completed(user, "s-form", yesterday), form));
+        kafka.send(CloudEventForms.record("session-events", user, redFlag.toString(), form));
 
-        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(clinician()).get("/users/" + user + "/sessions").then()
-                .statusCode(200)
-                .body("sessions[0].sessionId", equalTo("s-bin"))
-                .body("sessions[0].status", equalTo("completed")));
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(clinician()).get("/users/" + user + "/sessions")
+                .then().statusCode(200)
+                .body("total", equalTo(2))
+                .body("sessions.sessionId", org.hamcrest.Matchers.hasItems("s-form", "s-rf")));
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(clinician()).get("/users/" + user + "/adherence")
+                .then().statusCode(200)
+                .body("routines[0].completed28", equalTo(1))
+                .body("pain.painStops28", equalTo(1))
+                .body("pain.anyRedFlag28", equalTo(true)));
+    }
+
+    @ParameterizedTest
+    @EnumSource(CloudEventForms.Form.class)
+    void anEventDatedBeyondTheClockSkewAllowanceIsDeadLetteredNamingTimeAndNothingIsStored(CloudEventForms.Form form) {
+        String user = newUser();
+        knownPerson(kafka, user, 1);
+        ObjectNode future = json(started(user, "s-future", yesterdayEvening()));
+        future.put("time", "9999-12-31T23:59:59Z");
+
+        kafka.send(CloudEventForms.record("session-events", user, future.toString(), form));
+
+        ConsumerRecord<String, String> dead = kafka.awaitRecord("session-events.dlq", r -> user.equals(r.key()), WAIT);
+        assertThat(new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
+                .startsWith("$.time").doesNotContain(user);
+        given().auth().oauth2(clinician()).get("/users/" + user + "/sessions").then().statusCode(200)
+                .body("total", equalTo(0));
+        given().auth().oauth2(clinician()).get("/users/" + user + "/adherence").then().statusCode(200)
+                .body("lastSessionEventAt", org.hamcrest.Matchers.nullValue());
     }
 
     @Test

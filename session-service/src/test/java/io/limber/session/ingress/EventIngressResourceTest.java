@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasItem;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.limber.local.testing.KafkaAndPostgresTestResource;
+import io.limber.local.testing.CloudEventForms;
 import io.limber.local.testing.KafkaTestClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -21,6 +22,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
@@ -94,6 +96,45 @@ class EventIngressResourceTest {
         ConsumerRecord<String, String> written = kafka.awaitRecord("session-events", r -> user.equals(r.key()), WAIT);
         assertThat(json(written.value()).get("type").asText()).isEqualTo("limber.session.pain-stopped");
         assertThat(json(written.value()).get("data").get("pain").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void aBinaryModeEventAsTheCloudEventsSdkWritesItIsWrittenLikeItsStructuredForm() {
+        String user = newUser();
+        ObjectNode event = json(painStopped(user, "s-sdk", Instant.now(), 8, true));
+        CloudEventForms.HttpBinary binary = CloudEventForms.httpBinary(event.toString());
+        RequestSpecification request = given().auth().oauth2(patient(user));
+        binary.headers().forEach(request::header);
+
+        request.body(binary.body()).post("/events").then().statusCode(202);
+
+        ConsumerRecord<String, String> written = kafka.awaitRecord("session-events", r -> user.equals(r.key()), WAIT);
+        ObjectNode structured = json(written.value());
+        for (String attribute : List.of("specversion", "id", "source", "type", "time", "dataschema", "data")) {
+            assertThat(structured.get(attribute)).as(attribute).isEqualTo(event.get(attribute));
+        }
+    }
+
+    @Test
+    void anEventDatedOutsideTheTimeBoundsIsRefusedNamingTimeAndNothingIsWritten() {
+        String user = newUser();
+        ObjectNode future = json(started(user, "s-future", Instant.now()));
+        future.put("time", "9999-12-31T23:59:59Z");
+        ObjectNode ancient = json(started(user, "s-old", Instant.now()));
+        ancient.put("time", Instant.now().minus(java.time.Duration.ofDays(366)).toString());
+
+        for (ObjectNode refused : List.of(future, ancient)) {
+            given().auth().oauth2(patient(user)).contentType("application/cloudevents+json").body(refused.toString())
+                    .post("/events").then().statusCode(400)
+                    .body("problems[0].field", equalTo("$.time"))
+                    .body("problems[0].reason", org.hamcrest.Matchers.containsString("receiver's clock"));
+        }
+
+        String marker = newUser();
+        given().auth().oauth2(patient(marker)).contentType("application/cloudevents+json")
+                .body(started(marker, "m", Instant.now())).post("/events").then().statusCode(202);
+        kafka.awaitRecord("session-events", r -> marker.equals(r.key()), WAIT);
+        assertThat(kafka.readAll("session-events")).noneMatch(r -> user.equals(r.key()));
     }
 
     @Test

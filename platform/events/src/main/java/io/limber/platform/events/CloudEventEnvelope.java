@@ -139,6 +139,33 @@ public final class CloudEventEnvelope {
         return toJson(structured(value));
     }
 
+    /**
+     * What every Limber producer puts on Kafka: the event (a record with the CloudEvents attributes and {@code data},
+     * as the producer's JSON Schema describes it) built and written in structured mode by the SDK, which refuses an
+     * event without id, source, type or a valid time. Send it with {@link #structuredHeaders()}.
+     */
+    public String write(Object event) {
+        JsonNode node = mapper.valueToTree(event);
+        CloudEventBuilder builder = CloudEventBuilder.v1()
+                .withId(node.path("id").asText(null))
+                .withSource(URI.create(node.path("source").asText("")))
+                .withType(node.path("type").asText(null));
+        if (node.hasNonNull("time")) {
+            builder.withTime(OffsetDateTime.parse(node.get("time").asText()));
+        }
+        if (node.hasNonNull("dataschema")) {
+            builder.withDataSchema(URI.create(node.get("dataschema").asText()));
+        }
+        if (node.hasNonNull("subject")) {
+            builder.withSubject(node.get("subject").asText());
+        }
+        builder.withDataContentType(node.path("datacontenttype").asText("application/json"));
+        if (node.has("data")) {
+            builder.withData(JsonCloudEventData.wrap(node.get("data")));
+        }
+        return new String(json.serialize(builder.build()), StandardCharsets.UTF_8);
+    }
+
     /** The event as structured JSON text: what a producer writes as the Kafka value in structured mode. */
     public byte[] toStructured(CloudEvent event) {
         return json.serialize(event);

@@ -70,6 +70,21 @@ class CloudEventEnvelopeTest {
                 .isEqualTo(JSON.readTree(PAIN_STOP));
     }
 
+    record Event(String specversion, String id, String source, String type, String time, String datacontenttype,
+                 String dataschema, Map<String, Object> data) {
+    }
+
+    @Test
+    void aProducersEventRecordIsWrittenByTheSdkAsConsumersReadIt() throws Exception {
+        Event event = new Event("1.0", "n-1", "/reminder-service", "limber.nudge", "2026-11-24T19:35:00Z",
+                "application/json", "urn:limber:schema:nudge:1", Map.of("userId", "u-1", "kind", "safety"));
+        String written = envelope.write(event);
+        JsonNode read = envelope.fromKafka(new RecordHeaders(CloudEventEnvelope.structuredHeaders()), written);
+        assertThat(read).isEqualTo(JSON.valueToTree(event));
+        assertThatThrownBy(() -> envelope.write(new Event("1.0", null, "/x", "limber.nudge", null, null, null, Map.of())))
+                .isInstanceOf(RuntimeException.class);
+    }
+
     @Test
     void aRecordThatIsNotACloudEventIsRefusedNamingThePlaceNeverTheContent() {
         assertThatThrownBy(() -> envelope.fromKafka(new RecordHeaders(), "privatenote {not json"))

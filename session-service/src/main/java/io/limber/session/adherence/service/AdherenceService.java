@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.limber.platform.events.CloudEventEnvelope;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -49,6 +50,7 @@ public class AdherenceService {
     public static final String TOPIC = "adherence";
 
     private final ObjectMapper mapper;
+    private final CloudEventEnvelope envelope;
     private final MeterRegistry registry;
     private final Counter abandoned;
     private final AtomicReference<CohortAdherence> cohort = new AtomicReference<>(CohortAdherence.of(0, List.of()));
@@ -62,23 +64,29 @@ public class AdherenceService {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .serializationInclusion(JsonInclude.Include.ALWAYS)
                 .build();
+        this.envelope = new CloudEventEnvelope(mapper);
         this.registry = registry;
         this.abandoned = Counter.builder("limber.session.sessions").tag("outcome", "abandoned")
                 .description("Sessions completed or abandoned").register(registry);
         for (String trigger : List.of("event", "plan", "day-end")) {
             recomputations(trigger);
         }
-        registry.gauge("limber.cohort.people", List.of(io.micrometer.core.instrument.Tag.of("state", "adherent")),
-                cohort, c -> c.get().adherent());
-        registry.gauge("limber.cohort.people", List.of(io.micrometer.core.instrument.Tag.of("state", "not-adherent")),
-                cohort, c -> c.get().notAdherent());
-        registry.gauge("limber.cohort.people", List.of(io.micrometer.core.instrument.Tag.of("state", "unknown")),
-                cohort, c -> c.get().unknown());
+        cohortPeople("adherent", c -> c.get().adherent());
+        cohortPeople("not-adherent", c -> c.get().notAdherent());
+        cohortPeople("unknown", c -> c.get().unknown());
         for (int p : List.of(10, 25, 50, 75, 90)) {
-            registry.gauge("limber.cohort.session.adherence28",
-                    List.of(io.micrometer.core.instrument.Tag.of("percentile", String.valueOf(p))), cohort,
-                    c -> value(c.get(), p));
+            io.micrometer.core.instrument.Gauge.builder("limber.cohort.session.adherence28", cohort, c -> value(c.get(), p))
+                    .tag("percentile", String.valueOf(p))
+                    .description("28-day session adherence of the people with a denominator, at this percentile")
+                    .register(registry);
         }
+    }
+
+    private void cohortPeople(String state,
+                              java.util.function.ToDoubleFunction<AtomicReference<CohortAdherence>> count) {
+        io.micrometer.core.instrument.Gauge.builder("limber.cohort.people", cohort, count).tag("state", state)
+                .description("People by 28-day adherence: adherent (>= 80 %), not-adherent, unknown (no denominator)")
+                .register(registry);
     }
 
     private Counter recomputations(String trigger) {
@@ -131,7 +139,7 @@ public class AdherenceService {
         }
         countNewlyAbandoned(snapshot, data);
         long seq = snapshotSeq + 1;
-        String event = write(AdherenceUpdated.of(data, seq, now));
+        String event = envelope.write(AdherenceUpdated.of(data, seq, now)); // the SDK, as every producer writes
         return new Recomputed(nextCheckAt, json, seq, data.sessionAdherence28(), data.adherent(), event);
     }
 

@@ -18,15 +18,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class HistoryCache {
 
-    private record Entry(long version, AdherenceService.History history) {
+    private record Cached(long version, AdherenceService.History history) {
     }
 
-    private final Map<String, Entry> entries;
+    private final Map<String, Cached> entries;
 
     public HistoryCache(@ConfigProperty(name = "limber.adherence.history-cache-people") int capacity) {
         this.entries = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
                 return size() > capacity;
             }
         };
@@ -34,7 +34,7 @@ public class HistoryCache {
 
     /** The person's history as stored at {@code version}, when this replica holds that one. */
     public synchronized Optional<AdherenceService.History> get(String userId, long version) {
-        Entry entry = entries.get(userId);
+        Cached entry = entries.get(userId);
         if (entry == null || entry.version() != version) {
             return Optional.empty();
         }
@@ -50,6 +50,6 @@ public class HistoryCache {
     }
 
     public synchronized void put(String userId, long version, AdherenceService.History history) {
-        entries.put(userId, new Entry(version, history));
+        entries.put(userId, new Cached(version, history));
     }
 }

@@ -42,8 +42,9 @@ final class LiveSummary {
                 Math.round(sessionMetrics.sum("limber_session_events_accepted_total", "limber.session.completed")),
                 Math.round(sessionMetrics.sum("limber_session_events_accepted_total", "limber.session.pain-stopped")),
                 Math.round(routineMetrics.sum("limber_care_reviews_received_total"))));
-        double adherent = sessionMetrics.sum("limber_adherence_people", "adherent=\"true\"");
-        double known = sessionMetrics.sum("limber_adherence_people");
+        // session-service's cohort gauge (people by state: adherent, not-adherent, unknown without a denominator)
+        double adherent = sessionMetrics.sum("limber_cohort_people", "state=\"adherent\"");
+        double known = adherent + sessionMetrics.sum("limber_cohort_people", "state=\"not-adherent\"");
         out.append(String.format("  cohort adherent (28-day >= 80 %%) %s%n",
                 known > 0 ? Math.round(adherent) + " of " + Math.round(known) : "not known yet"));
         out.append("  nudges by kind: ").append(nudgeLine.isEmpty() ? "none yet" : nudgeLine).append('\n');
