@@ -28,7 +28,9 @@ public final class Report {
 
     public String table() {
         StringBuilder out = new StringBuilder();
-        String format = "%-10s %-46s %14s %-9s %14s %-34s %7s  %-16s %s%n";
+        // the measure column widens to the longest measure, so long ones do not push their row out of line
+        int measureWidth = Math.max(46, figures.stream().mapToInt(f -> f.measure().length()).max().orElse(0));
+        String format = "%-10s %-" + measureWidth + "s %14s %-9s %14s %-34s %7s  %-16s %s%n";
         out.append(String.format(format, "benchmark", "measure", "value", "unit", "baseline", "baseline is", "ratio",
                 "target", "met"));
         for (Figure f : figures) {

@@ -2,7 +2,10 @@ package io.limber.bench.safety;
 
 import java.time.Instant;
 
-/** A sharp pain-stop (pain 8) as a client app sends it: reminder-service answers it with a safety nudge. */
+/**
+ * A sharp pain-stop (pain 8) as a client app writes it, in structured JSON (the benchmark sends it in each Kafka mode):
+ * reminder-service answers it with a safety nudge.
+ */
 final class PainStopEvents {
 
     private PainStopEvents() {

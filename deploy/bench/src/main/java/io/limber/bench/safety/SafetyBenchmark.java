@@ -10,6 +10,8 @@ import io.limber.bench.support.Latencies;
 import io.limber.bench.support.LimberService;
 import io.limber.bench.support.PlanEvents;
 import io.limber.bench.support.ServiceRun;
+import io.limber.local.testing.CloudEventForms;
+import io.limber.local.testing.CloudEventForms.Form;
 import io.limber.simulator.ClientEvent;
 import io.limber.simulator.Cohort;
 import io.limber.simulator.Person;
@@ -25,6 +27,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -37,8 +40,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * Pain-stop produced to {@code session-events} until its safety nudge arrives on {@code nudges}, with the simulator's
- * mix sent at 1,000 events/s in the background and everyone's plan known to reminder-service first. The baseline is a
- * plain Kafka round trip (produce, then a default-configured consumer on another topic), probed at the same moments.
+ * mix sent at 1,000 events/s in the background and everyone's plan known to reminder-service first. The probes take
+ * turns between the two Kafka modes the contract allows (structured with its content-type header, binary with
+ * {@code ce_*} headers), so both forms meet the same load, and each form gets its own figures. The baseline is a plain
+ * Kafka round trip (produce, then a default-configured consumer on another topic), probed at the same moments.
  */
 public final class SafetyBenchmark implements Benchmark {
 
@@ -46,6 +51,13 @@ public final class SafetyBenchmark implements Benchmark {
     static final int BACKGROUND_PER_SECOND = 1_000;
     static final Duration PROBE_INTERVAL = Duration.ofMillis(40);
     static final int WARM_UP_PROBES = 20;
+    /**
+     * How long reminder-service may take to start, and then to take in everyone's plan: seconds on an idle machine,
+     * over 2 minutes each on 2 cores shared with builds.
+     */
+    static final Duration START_UP = Duration.ofMinutes(5);
+    /** The forms the probes take turns in; each gets as many measured probes as the whole run had with one form. */
+    static final List<Form> FORMS = List.of(Form.STRUCTURED, Form.BINARY);
 
     @Override
     public String name() {
@@ -54,7 +66,8 @@ public final class SafetyBenchmark implements Benchmark {
 
     @Override
     public String description() {
-        return "pain-stop -> safety nudge p50/p99/max under 1,000 events/s, vs a plain Kafka round trip";
+        return "pain-stop -> safety nudge p50/p99/max, structured and binary mode, under 1,000 events/s, vs a"
+                + " plain Kafka round trip";
     }
 
     @Override
@@ -67,7 +80,8 @@ public final class SafetyBenchmark implements Benchmark {
 
     /** One measurement, on its own broker and database, with reminder-service started with {@code env}. */
     private List<Figure> run(BenchContext context, String setup, Map<String, String> env) throws Exception {
-        int probes = context.quick() ? 100 : 300;
+        int probesPerForm = context.quick() ? 100 : 300;
+        int probes = probesPerForm * FORMS.size();
         try (Infra infra = Infra.start(context)) {
             try (var admin = infra.broker().admin()) {
                 admin.createTopics(List.of(new NewTopic(ROUND_TRIP_TOPIC, 12, (short) 1))).all().get(30, TimeUnit.SECONDS);
@@ -85,10 +99,10 @@ public final class SafetyBenchmark implements Benchmark {
                          ServiceRun.DEFAULT_JVM_OPTIONS, env);
                  KafkaProducer<String, String> producer = KafkaClients.producer(infra.bootstrapServers(),
                          Map.of(ProducerConfig.LINGER_MS_CONFIG, 0, ProducerConfig.ACKS_CONFIG, "all"))) {
-                reminder.awaitReady(Duration.ofSeconds(120));
+                reminder.awaitReady(START_UP);
                 publishPlans(producer, cohort, probeUsers);
                 int people = cohort.people().size() + probeUsers.size();
-                Await.until("reminder-service to know " + people + " plans", Duration.ofSeconds(120),
+                Await.until("reminder-service to know " + people + " plans", START_UP,
                         () -> plansKnown(infra, database) >= people);
                 context.say("safety (" + setup + "): " + people + " plans known; " + background.size()
                         + " background events available");
@@ -103,9 +117,10 @@ public final class SafetyBenchmark implements Benchmark {
                     Thread.sleep(2_000); // background load runs alone for a moment before the first probe
                     for (int i = 0; i < probeUsers.size(); i++) {
                         String user = probeUsers.get(i);
+                        Form form = formOf(i);
                         nudges.sent(user);
-                        producer.send(new ProducerRecord<>("session-events", user,
-                                PainStopEvents.sharp("bench-pain-" + i, user, Instant.now())));
+                        producer.send(CloudEventForms.record("session-events", user,
+                                PainStopEvents.sharp("bench-pain-" + i, user, Instant.now()), form));
                         roundTrip.sent(user);
                         producer.send(new ProducerRecord<>(ROUND_TRIP_TOPIC, user, "probe " + i));
                         Thread.sleep(PROBE_INTERVAL.toMillis());
@@ -119,38 +134,64 @@ public final class SafetyBenchmark implements Benchmark {
                                 + " safety nudges arrived within 60 s of the last probe");
                     }
                     double rate = load.ratePerSecond();
-                    Latencies service = measured(nudges, probeUsers);
-                    Latencies plain = measured(roundTrip, probeUsers);
-                    context.say(String.format("safety (%s): background load %.0f events/s; %d of %d probes answered",
-                            setup, rate, service.count(), probes));
-                    return figures(setup, service, plain, probes, rate);
+                    List<String> measuredUsers = probeUsers.subList(WARM_UP_PROBES, probeUsers.size());
+                    Latencies plain = measured(roundTrip, measuredUsers);
+                    List<Figure> rows = new ArrayList<>();
+                    for (Form form : FORMS) {
+                        List<String> users = new ArrayList<>();
+                        for (int i = WARM_UP_PROBES; i < probeUsers.size(); i++) {
+                            if (formOf(i) == form) {
+                                users.add(probeUsers.get(i));
+                            }
+                        }
+                        Latencies service = measured(nudges, users);
+                        context.say(String.format("safety (%s, %s): %d of %d probes answered", setup, label(form),
+                                service.count(), users.size()));
+                        rows.addAll(figures(setup, label(form), service, plain, users.size()));
+                    }
+                    context.say(String.format("safety (%s): background load %.0f events/s", setup, rate));
+                    rows.add(Figure.of("safety", "background load (simulator mix), " + setup, rate, "events/s")
+                            .target(">= 950 events/s", rate >= 950));
+                    return rows;
                 }
             }
         }
     }
 
-    private static List<Figure> figures(String setup, Latencies service, Latencies plain, int probes,
-                                        double rate) {
+    /**
+     * One form's rows: its latencies against the round trips of every measured probe (both forms share the load and
+     * the baseline).
+     */
+    private static List<Figure> figures(String setup, String form, Latencies service, Latencies plain, int probes) {
         String baseline = "plain Kafka round trip";
+        String measure = form + " pain-stop -> safety nudge, ";
         List<Figure> rows = new ArrayList<>();
-        rows.add(Figure.of("safety", "pain-stop -> safety nudge, p50, " + setup, service.percentile(50), "ms")
+        rows.add(Figure.of("safety", measure + "p50, " + setup, service.percentile(50), "ms")
                 .against(baseline, plain.percentile(50)));
-        rows.add(Figure.of("safety", "pain-stop -> safety nudge, p99, " + setup, service.percentile(99), "ms")
+        rows.add(Figure.of("safety", measure + "p99, " + setup, service.percentile(99), "ms")
                 .against(baseline, plain.percentile(99))
                 .target("<= 50 ms", service.count() == probes && service.percentile(99) <= 50));
-        rows.add(Figure.of("safety", "pain-stop -> safety nudge, max, " + setup, service.max(), "ms")
+        rows.add(Figure.of("safety", measure + "max, " + setup, service.max(), "ms")
                 .against(baseline, plain.max()));
-        rows.add(Figure.of("safety", "safety nudges of " + probes + " pain-stops, " + setup, service.count(), "nudges")
+        rows.add(Figure.of("safety", "safety nudges of " + probes + " " + form + " pain-stops, " + setup,
+                        service.count(), "nudges")
                 .target("all", service.count() == probes));
-        rows.add(Figure.of("safety", "background load (simulator mix), " + setup, rate, "events/s")
-                .target(">= 950 events/s", rate >= 950));
         return rows;
     }
 
-    /** The probes after the warm-up ones. */
+    /** The form probe {@code i} is sent in: the forms take turns, warm-up probes included. */
+    private static Form formOf(int i) {
+        return FORMS.get(i % FORMS.size());
+    }
+
+    private static String label(Form form) {
+        return form.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    /** The latencies of these probes' arrivals (those that arrived). */
     private static Latencies measured(ArrivalWatch watch, List<String> users) {
         List<Double> values = new ArrayList<>();
-        for (String user : users.subList(WARM_UP_PROBES, users.size())) {
+        for (String user : users) {
             Double latency = watch.latencies().get(user);
             if (latency != null) {
                 values.add(latency);
