@@ -58,7 +58,8 @@ public class RoutineResource {
 
     @GET
     @Path("/{routineId}")
-    @Operation(summary = "The newest version of one routine")
+    // its own operationId: the strategy would name it after the method, which the catalogue's latest() shares
+    @Operation(operationId = "latestRoutine", summary = "The newest version of one routine")
     @APIResponse(responseCode = "200", description = "The routine",
             content = @Content(examples = @ExampleObject(name = "core strength", value = ROUTINE_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No routine with this id")
