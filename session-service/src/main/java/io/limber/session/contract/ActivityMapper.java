@@ -41,7 +41,7 @@ public final class ActivityMapper {
             case EventSchemas.PAIN_REPORTED:
                 return new Activity.PainReported(key, time, data.get("pain").asInt(), data.get("settled").asBoolean());
             default:
-                throw new IllegalArgumentException("unknown type '" + type + "'");
+                throw new IllegalArgumentException("unknown type " + EventSchemas.quoted(type));
         }
     }
 

@@ -54,7 +54,8 @@ public final class EventSchemas {
         JsonNode type = event.get("type");
         JsonSchema schema = type == null ? null : schemas.get(type.asText());
         if (schema == null) {
-            return List.of(new Violation("$.type", type == null ? "required" : "unknown type '" + type.asText() + "'"));
+            return List.of(new Violation("$.type",
+                    type == null ? "required" : "unknown type " + quoted(type.asText())));
         }
         Set<ValidationMessage> messages = schema.validate(event);
         List<Violation> violations = new ArrayList<>();
@@ -103,6 +104,24 @@ public final class EventSchemas {
     }
 
     /** A missing property is named itself, not its parent object. */
+    /**
+     * A value a client chose (a type name), safe to put in a log line, a dead letter's header or an error body:
+     * quoted, control and format characters escaped (no forged log lines), at most 80 characters.
+     */
+    public static String quoted(String value) {
+        StringBuilder out = new StringBuilder("'");
+        value.codePoints().limit(80).forEach(c -> {
+            int kind = Character.getType(c);
+            if (kind == Character.CONTROL || kind == Character.FORMAT || kind == Character.LINE_SEPARATOR
+                    || kind == Character.PARAGRAPH_SEPARATOR || kind == Character.SURROGATE || c == '\'') {
+                out.append(String.format("\\u%04x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.append(value.codePointCount(0, value.length()) > 80 ? "…'" : "'").toString();
+    }
+
     private static String field(ValidationMessage message) {
         String location = message.getInstanceLocation().toString();
         return "required".equals(message.getType()) && message.getProperty() != null

@@ -29,7 +29,8 @@ public final class PlanMapper {
 
     public static PlanVersion toPlanVersion(JsonNode event) {
         if (!PLAN_PUBLISHED.equals(event.path("type").asText())) {
-            throw new IllegalArgumentException("$.type: unknown type '" + event.path("type").asText() + "'");
+            throw new IllegalArgumentException(
+                    "$.type: unknown type " + EventSchemas.quoted(event.path("type").asText()));
         }
         JsonNode data = data(event);
         try {

@@ -100,6 +100,16 @@ class EventSchemasTest {
     }
 
     @Test
+    void anUnknownTypeIsQuotedSoItCannotForgeALogLineOrFloodOne() throws IOException {
+        ObjectNode event = example("session-started.json");
+        event.put("type", "x\n2026-11-30 INFO forged 'line'\u202e" + "y".repeat(200));
+
+        String reason = schemas.violations(event).get(0).reason();
+        assertThat(reason).startsWith("unknown type 'x\\u000a2026-11-30 INFO forged \\u0027line\\u0027\\u202eyyy")
+                .endsWith("y…'").doesNotContain("\n").hasSizeLessThan(140);
+    }
+
+    @Test
     void fieldsMayBeAddedToAnEvent() throws IOException {
         ObjectNode event = example("session-completed.json");
         ((ObjectNode) event.get("data")).put("deviceModel", "watch 9");

@@ -220,19 +220,31 @@ public final class CloudEventEnvelope {
     }
 
     private CloudEvent structured(byte[] value) {
+        CloudEvent event;
         try {
-            return json.deserialize(value);
+            event = json.deserialize(value);
         } catch (RuntimeException e) {
             throw refusal(e);
         }
+        return present(event);
     }
 
     private CloudEvent read(java.util.function.Supplier<MessageReader> reader) {
+        CloudEvent event;
         try {
-            return reader.get().toEvent();
+            event = reader.get().toEvent();
         } catch (RuntimeException e) {
             throw refusal(e);
         }
+        return present(event);
+    }
+
+    /** The SDK answers the JSON literal {@code null} (and an empty body) with no event rather than an error. */
+    private static CloudEvent present(CloudEvent event) {
+        if (event == null) {
+            throw new NotACloudEvent("$", "a CloudEvent is a JSON object");
+        }
+        return event;
     }
 
     private JsonNode tree(byte[] body) {

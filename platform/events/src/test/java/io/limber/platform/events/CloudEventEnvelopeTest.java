@@ -107,6 +107,26 @@ class CloudEventEnvelopeTest {
     }
 
     @Test
+    void jsonThatIsNotAnObjectIsRefusedInEveryFormNeverReadAsNoEvent() {
+        // the SDK reads the JSON literal null as "no event" (a null), which once reached the ingress as a 500
+        for (String value : new String[] {"null", " null ", "", "7", "\"text\"", "[]", "true"}) {
+            byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+            assertThatThrownBy(() -> envelope.fromKafka(new RecordHeaders(), value)).as("bare value %s", value)
+                    .isInstanceOf(NotACloudEvent.class);
+            assertThatThrownBy(() -> envelope.fromKafka(headers("application/cloudevents+json"), value))
+                    .as("structured value %s", value).isInstanceOf(NotACloudEvent.class);
+            assertThatThrownBy(() -> envelope.fromStructured(bytes)).as("structured body %s", value)
+                    .isInstanceOf(NotACloudEvent.class);
+            assertThatThrownBy(() -> envelope.fromHttp(Map.of("Content-Type", "application/cloudevents+json"), bytes))
+                    .as("HTTP structured %s", value).isInstanceOf(NotACloudEvent.class);
+            if (!value.isEmpty()) {
+                assertThatThrownBy(() -> envelope.fromBatch(("[" + value + "]").getBytes(StandardCharsets.UTF_8)))
+                        .as("batch of %s", value).isInstanceOf(NotACloudEvent.class);
+            }
+        }
+    }
+
+    @Test
     void binaryModeDataThatIsNotJsonIsRefused() {
         RecordHeaders headers = headers("application/json");
         headers.add("ce_specversion", bytes("1.0"));

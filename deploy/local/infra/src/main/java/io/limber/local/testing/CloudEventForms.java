@@ -34,6 +34,27 @@ public final class CloudEventForms {
         STRUCTURED_WITHOUT_HEADERS
     }
 
+    /**
+     * The event as a consumer reads it, for a test's own judgement of a structured document: the CloudEvents JSON
+     * format (1.0.2, section 3.1) says an attribute whose value is {@code null} is unset, and the SDK reads it so.
+     * Returns a copy; anything but an object is returned as is.
+     */
+    public static com.fasterxml.jackson.databind.JsonNode withNullAttributesUnset(
+            com.fasterxml.jackson.databind.JsonNode event) {
+        if (!(event instanceof com.fasterxml.jackson.databind.node.ObjectNode object)) {
+            return event;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode copy = object.deepCopy();
+        List<String> unset = new ArrayList<>();
+        copy.fields().forEachRemaining(f -> {
+            if (f.getValue().isNull()) {
+                unset.add(f.getKey());
+            }
+        });
+        copy.remove(unset);
+        return copy;
+    }
+
     /** The record a producer in that form would send; the value is UTF-8 text as in every Limber topic. */
     public static ProducerRecord<String, String> record(String topic, String key, String structuredJson, Form form) {
         return switch (form) {
