@@ -11,7 +11,8 @@
 // 4. session-service's static OpenAPI file: its copies of the client event schemas and examples equal their files,
 //    also in the document Quarkus generated from it.
 // 5. Every service's generated OpenAPI document (<service>/target/openapi/openapi.yaml) through `redocly lint` with
-//    the recommended rules.
+//    the recommended rules; every `userId` path parameter's schema, compiled by ajv, accepts and refuses exactly the
+//    shared cases of deploy/contract/rules/user-ids.json (design.md, Identifiers).
 //
 // Prints one line per document with its error count (details indented below it); exits 1 on any error.
 import fs from 'node:fs';
@@ -34,6 +35,33 @@ const SERVICES = ['routine-service', 'session-service', 'reminder-service'];
 const rel = (f) => path.relative(repo, f);
 
 let failed = 0;
+const USER_IDS = JSON.parse(fs.readFileSync(path.join(repo, 'deploy/contract/rules/user-ids.json'), 'utf8'));
+
+/** Every `userId` path parameter of an OpenAPI document against the shared user-id cases. */
+function userIdParameterErrors(document) {
+  const errors = [];
+  let checked = 0;
+  const ajv = new Ajv2020({ strict: false });
+  for (const [route, item] of Object.entries(document.paths ?? {})) {
+    const operations = Object.entries(item).filter(([k]) => ['get', 'put', 'post', 'delete', 'patch'].includes(k));
+    for (const [method, operation] of operations) {
+      for (const parameter of [...(item.parameters ?? []), ...(operation.parameters ?? [])]) {
+        if (parameter.name !== 'userId' || parameter.in !== 'path') continue;
+        checked += 1;
+        const where = `${method.toUpperCase()} ${route} userId`;
+        if (!parameter.schema?.pattern) {
+          errors.push(`${where}: no pattern (design.md, Identifiers)`);
+          continue;
+        }
+        const validate = ajv.compile(parameter.schema);
+        for (const id of USER_IDS.accepted) if (!validate(id)) errors.push(`${where}: refuses ${JSON.stringify(id)}`);
+        for (const id of USER_IDS.refused) if (validate(id)) errors.push(`${where}: accepts ${JSON.stringify(id)}`);
+      }
+    }
+  }
+  if (checked === 0) errors.push('no userId path parameter found');
+  return { errors, checked };
+}
 function report(kind, file, errors, notes = [], extra = '') {
   failed += errors.length;
   const count = `${errors.length} error${errors.length === 1 ? '' : 's'}`;
@@ -216,8 +244,12 @@ for (const service of SERVICES) {
   const where = (p) => p.location?.map((l) => l.pointer).join(', ') ?? '';
   const errors = result.problems.filter((p) => p.severity === 'error').map((p) => `${p.ruleId} at ${where(p)}: ${p.message}`);
   const warnings = result.problems.filter((p) => p.severity === 'warn').map((p) => `warning: ${p.ruleId} at ${where(p)}: ${p.message}`);
-  if (service === 'session-service') errors.push(...differences(YAML.parse(fs.readFileSync(file, 'utf8')), 'as generated'));
-  report('openapi', rel(file), errors, warnings, `${warnings.length} warning${warnings.length === 1 ? '' : 's'}`);
+  const document = YAML.parse(fs.readFileSync(file, 'utf8'));
+  if (service === 'session-service') errors.push(...differences(document, 'as generated'));
+  const userIds = userIdParameterErrors(document);
+  errors.push(...userIds.errors);
+  report('openapi', rel(file), errors, warnings,
+    `${userIds.checked} userId path parameters, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}`);
 }
 
 console.log(failed === 0 ? 'contract documents: 0 errors' : `contract documents: ${failed} error${failed === 1 ? '' : 's'}`);

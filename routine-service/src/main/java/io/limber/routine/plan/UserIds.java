@@ -6,7 +6,10 @@ import java.util.regex.Pattern;
 /** What a user id may look like (it becomes a Kafka key and a path segment). */
 public final class UserIds {
 
-    private static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
+    /** The syntax, also written into the OpenAPI document for every {@code userId} path parameter. */
+    public static final String SYNTAX = "[A-Za-z0-9][A-Za-z0-9._:-]{0,127}";
+
+    private static final Pattern USER_ID = Pattern.compile(SYNTAX);
 
     private UserIds() {
     }

@@ -1,6 +1,7 @@
 package io.limber.session.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.limber.session.person.UserIds;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.PathType;
@@ -93,7 +94,11 @@ public final class EventSchemas {
         }
         String type = event.get("type").asText();
         if (!isClientType(type)) {
-            return List.of(new Violation("$.type", "not a client event type '" + type + "'"));
+            return List.of(new Violation("$.type", "not a client event type " + quoted(type)));
+        }
+        // the schema's pattern says the same, but Java reads its '$' as also matching before a final line break
+        if (!UserIds.isValid(event.path("data").path("userId").asText(null))) {
+            return List.of(new Violation("$.data.userId", UserIds.RULE));
         }
         Violation time = EventTimeBounds.refusal(java.time.Instant.parse(event.get("time").asText()), now);
         return time == null ? List.of() : List.of(time);
@@ -103,7 +108,6 @@ public final class EventSchemas {
         return CLIENT_TYPES.contains(type);
     }
 
-    /** A missing property is named itself, not its parent object. */
     /**
      * A value a client chose (a type name), safe to put in a log line, a dead letter's header or an error body:
      * quoted, control and format characters escaped (no forged log lines), at most 80 characters.
@@ -122,6 +126,7 @@ public final class EventSchemas {
         return out.append(value.codePointCount(0, value.length()) > 80 ? "…'" : "'").toString();
     }
 
+    /** A missing property is named itself, not its parent object. */
     private static String field(ValidationMessage message) {
         String location = message.getInstanceLocation().toString();
         return "required".equals(message.getType()) && message.getProperty() != null

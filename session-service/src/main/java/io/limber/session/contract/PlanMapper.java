@@ -35,8 +35,14 @@ public final class PlanMapper {
         JsonNode data = data(event);
         try {
             Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
-            required(required(data, "schedule"), "daysOfWeek")
-                    .forEach(d -> days.add(DayOfWeek.valueOf(d.asText().toUpperCase(Locale.ROOT))));
+            JsonNode schedule = required(data, "schedule");
+            if (!schedule.has("timesPerWeek")) {
+                required(schedule, "daysOfWeek")
+                        .forEach(d -> days.add(DayOfWeek.valueOf(d.asText().toUpperCase(Locale.ROOT))));
+            }
+            // "N times a week on days the person picks" (the schema's other branch) names no days: design.md does not
+            // yet say which dates such a plan schedules, so it schedules none here (no occurrence is counted missed)
+            // while the person, their zone and the plan's status are known; see the README's "Plans".
             List<PlanVersion.PrescribedRoutine> routines = new ArrayList<>();
             for (JsonNode r : required(data, "routines")) {
                 List<PlanVersion.PrescribedHold> holds = new ArrayList<>();

@@ -12,7 +12,10 @@ public final class UserIds {
     public static final int MAX_LENGTH = 128;
     public static final String RULE = "must be 1-128 letters, digits, '.', '_', ':' or '-', starting with a letter or digit";
 
-    private static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
+    /** The syntax, also written into the OpenAPI document for every {@code userId} path parameter. */
+    public static final String SYNTAX = "[A-Za-z0-9][A-Za-z0-9._:-]{0,127}";
+
+    private static final Pattern USER_ID = Pattern.compile(SYNTAX);
 
     private UserIds() {
     }

@@ -100,6 +100,22 @@ class EventSchemasTest {
     }
 
     @Test
+    void aClientEventIsAcceptedForExactlyTheUserIdsEveryServiceAccepts() throws IOException {
+        ObjectNode event = example("session-pain-stopped.json");
+        java.time.Instant sent = java.time.Instant.parse(event.get("time").asText());
+        io.limber.local.testing.SharedRules.UserIdCases cases = io.limber.local.testing.SharedRules.userIds();
+        for (String id : cases.accepted()) {
+            ((ObjectNode) event.get("data")).put("userId", id);
+            assertThat(schemas.clientEventViolations(event, sent)).as("accepted id %s", id).isEmpty();
+        }
+        for (String id : cases.refused()) {
+            ((ObjectNode) event.get("data")).put("userId", id);
+            assertThat(schemas.clientEventViolations(event, sent)).as("refused id %s", id)
+                    .extracting(Violation::field).contains("$.data.userId");
+        }
+    }
+
+    @Test
     void anUnknownTypeIsQuotedSoItCannotForgeALogLineOrFloodOne() throws IOException {
         ObjectNode event = example("session-started.json");
         event.put("type", "x\n2026-11-30 INFO forged 'line'\u202e" + "y".repeat(200));

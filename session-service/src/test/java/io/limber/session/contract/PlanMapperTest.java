@@ -47,6 +47,28 @@ class PlanMapperTest {
     }
 
     @Test
+    void everyExampleRoutineServicePublishesIsRead() throws IOException {
+        try (var files = java.nio.file.Files.list(ROUTINE_EXAMPLES)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("plan-published")).toList()) {
+                assertThat(PlanMapper.toPlanVersion(example(file.getFileName().toString()))).as("%s", file)
+                        .isNotNull();
+            }
+        }
+    }
+
+    @Test
+    void aTimesPerWeekPlanIsKnownButSchedulesNoDateDesignMdNamesNone() throws IOException {
+        // the system contract suite found this example dead-lettered ("daysOfWeek: required"): the person unknown
+        PlanVersion plan = PlanMapper.toPlanVersion(example("plan-published-paused-for-review.json"));
+
+        assertThat(plan.version()).isEqualTo(2);
+        assertThat(plan.status()).isEqualTo(PlanVersion.Status.PAUSED);
+        assertThat(plan.zone()).isEqualTo(ZoneId.of("America/New_York"));
+        assertThat(plan.days()).isEmpty();
+        assertThat(plan.weeklyFrequency()).isZero();
+    }
+
+    @Test
     void aPlanWithoutATimeZoneIsRefusedNamingTheField() throws IOException {
         ObjectNode event = example("plan-published.json");
         ((ObjectNode) event.get("data")).remove("timeZone");

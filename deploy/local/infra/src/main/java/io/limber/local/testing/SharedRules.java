@@ -132,8 +132,16 @@ public final class SharedRules {
         return "string".equals(property.path("type").asText())
                 && length >= property.path("minLength").asInt(0)
                 && length <= property.path("maxLength").asInt(Integer.MAX_VALUE)
-                && (!property.has("pattern")
-                        || java.util.regex.Pattern.compile(property.get("pattern").asText()).matcher(id).find());
+                && (!property.has("pattern") || ecmaPattern(property.get("pattern").asText()).matcher(id).find());
+    }
+
+    /**
+     * A JSON Schema pattern read as ECMA-262 reads it (what ajv and every client generated from the schema do): its
+     * {@code $} is the end of the input, where Java's also matches before a final line break ({@code "a\n"}).
+     */
+    private static java.util.regex.Pattern ecmaPattern(String pattern) {
+        return java.util.regex.Pattern.compile(pattern.endsWith("$") && !pattern.endsWith("\\$")
+                ? pattern.substring(0, pattern.length() - 1) + "\\z" : pattern);
     }
 
     /** Merges overlapping or touching windows, as a pause extended by a later trigger is one pause. */
