@@ -64,11 +64,12 @@ class FaultSuiteTest {
     @Test
     @Order(1)
     void sessionServiceKilledInTheMiddleOfABatch() throws Exception {
-        underLoad("kill -9 session-service mid-batch, restart", 9101, () -> {
+        underLoad("kill -9 session-service mid-batch, restart", 9101, duringTheFault -> {
             stack.killService("session-service");
             assertThat(invariants.ready("session-service")).as("session-service after kill -9").isFalse();
             assertThat(invariants.ready("routine-service") && invariants.ready("reminder-service"))
                     .as("the other services stay ready").isTrue();
+            duringTheFault.run();
             Instant restarted = Instant.now();
             stack.startService("session-service");
             return new Outcome("", invariants.awaitAllReady(restarted));
@@ -79,14 +80,14 @@ class FaultSuiteTest {
     @Order(2)
     void kafkaBrokerStoppedAndRestarted() throws Exception {
         underLoad("Kafka broker stopped, restarted (same port, same log dir)", 9102,
-                () -> outage(stack::stopKafka, stack::startKafka));
+                duringTheFault -> outage(stack::stopKafka, stack::startKafka, duringTheFault));
     }
 
     @Test
     @Order(3)
     void postgresRestarted() throws Exception {
         underLoad("PostgreSQL restarted (embedded, same data dir)", 9103,
-                () -> outage(stack::stopPostgres, stack::startPostgres));
+                duringTheFault -> outage(stack::stopPostgres, stack::startPostgres, duringTheFault));
     }
 
     @Test
@@ -138,6 +139,7 @@ class FaultSuiteTest {
     void reminderServiceKilledWhileABurstOfRemindersIsDue() throws Exception {
         String fault = "kill -9 reminder-service as a burst of reminders is due, restart";
         Instant begin = Instant.now();
+        PainStops pain = painStopsOfPeopleWithPlans(9126);
         // Reminders fall due on the plan's local time (minutes): the next minute at least 50 s away.
         Instant due = Instant.now().plusSeconds(50).truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
         List<Person> burst = new io.limber.simulator.Cohort(9116, 20).people();
@@ -166,6 +168,7 @@ class FaultSuiteTest {
             stack.killService("reminder-service");
             assertThat(invariants.ready("routine-service") && invariants.ready("session-service"))
                     .as("the other services stay ready").isTrue();
+            pain.sendInBackground(stack.kafkaBootstrapServers());
             Instant restarted = Instant.now();
             stack.startService("reminder-service");
             Duration recovery = invariants.awaitAllReady(restarted);
@@ -175,8 +178,10 @@ class FaultSuiteTest {
                             .containsOnlyKeys(reminderIds.values()));
             assertThat(invariants.nudgesOnTopic(reminderIds.values()).values()).as("each burst reminder published")
                     .containsOnly(1L);
-            return new Outcome(burst.size() + " reminders due (" + publishedBeforeKill + " out before the kill), each"
-                    + " once, " + afterwards(group, sent), recovery);
+            pain.awaitSent(LOAD_DONE);
+            String checked = burst.size() + " reminders due (" + publishedBeforeKill + " out before the kill), each"
+                    + " once, " + afterwards(group, sent);
+            return new Outcome(checked + ", " + invariants.binaryPainStopsAnsweredOnce(pain), recovery);
         });
     }
 
@@ -186,6 +191,11 @@ class FaultSuiteTest {
 
     private interface Scenario {
         Outcome run() throws Exception;
+    }
+
+    /** A fault striking: it runs {@code duringTheFault} once the fault is in effect, before anything is restarted. */
+    private interface Strike {
+        Outcome run(Runnable duringTheFault) throws Exception;
     }
 
     private static void scenario(String fault, Instant begin, Scenario scenario) throws Exception {
@@ -200,26 +210,49 @@ class FaultSuiteTest {
 
     /**
      * A cohort of 7 with 14 days of history as load at 25 events/s; once a third of it is sent, the fault strikes
-     * (and returns what it saw and how long recovery took); then the rest of the load, then the invariants.
+     * (and returns what it saw and how long recovery took). While the fault is in effect two more people with plans
+     * send a sharp and a red-flag pain-stop in CloudEvents binary mode. Then the rest of the load, then the
+     * invariants, the binary pain-stops' answers among them.
      */
-    private static void underLoad(String fault, long seed, Scenario strike) throws Exception {
+    private static void underLoad(String fault, long seed, Strike strike) throws Exception {
         Instant begin = Instant.now();
         Group group = Group.withPlans(stack, seed, 7, 14);
+        PainStops pain = painStopsOfPeopleWithPlans(seed + 20);
         List<ClientEvent> sent = group.history();
         Load load = Load.start(group.sender(), sent, 25);
         scenario(fault, begin, () -> {
             await("a third of the load sent").atMost(LOAD_DONE).until(() -> load.sent() >= load.size() / 3);
-            Outcome during = strike.run();
+            Outcome during = strike.run(() -> pain.sendInBackground(stack.kafkaBootstrapServers()));
             load.awaitAllSent(LOAD_DONE);
-            return new Outcome(during.checked() + afterwards(group, sent) + ", " + load.retried() + " sends retried",
+            pain.awaitSent(LOAD_DONE);
+            String checked = during.checked() + afterwards(group, sent) + ", "
+                    + invariants.binaryPainStopsAnsweredOnce(pain);
+            return new Outcome(checked + ", " + (load.retried() + pain.retried()) + " sends retried",
                     during.recovery());
         });
     }
 
-    /** A dependency down until every service says it is not ready, then back; returns the time to all ready. */
-    private static Outcome outage(Runnable stop, Runnable start) {
+    /**
+     * Two people of a cohort of their own ({@code seed}), each with a daily plan that reminder-service knows, and the
+     * binary-mode pain-stops they will send.
+     */
+    private static PainStops painStopsOfPeopleWithPlans(long seed) throws Exception {
+        PainStops pain = PainStops.forNewPeople(seed);
+        for (Person person : pain.people()) {
+            plan(person, person.eveningTime(), LocalDate.now(person.zone()));
+        }
+        invariants.awaitPlansKnownToReminderService(pain.people());
+        return pain;
+    }
+
+    /**
+     * A dependency down until every service says it is not ready, then back; {@code duringTheFault} runs while it is
+     * down. Returns the time to all ready.
+     */
+    private static Outcome outage(Runnable stop, Runnable start, Runnable duringTheFault) {
         stop.run();
         invariants.awaitNotReady(Invariants.SERVICES, OUTAGE_NOTICED);
+        duringTheFault.run();
         Instant back = Instant.now();
         start.run();
         return new Outcome("readiness DOWN in all 3 during the outage, ", invariants.awaitAllReady(back));
@@ -240,18 +273,23 @@ class FaultSuiteTest {
 
     /** A daily plan whose reminder falls due at {@code due} (a whole minute), from that local date. */
     private static void planDueAt(Person person, Instant due) throws Exception {
+        plan(person, java.time.LocalTime.ofInstant(due, person.zone()), LocalDate.ofInstant(due, person.zone()));
+    }
+
+    /** A daily plan of the stretches at {@code localTime} in the person's zone, from {@code startDate}. */
+    private static void plan(Person person, java.time.LocalTime localTime, LocalDate startDate) throws Exception {
         String body = """
                 {"routines":[{"routineId":"lower-back-stretches"}],
                  "schedule":{"daysOfWeek":["MONDAY","TUESDAY","WEDNESDAY","THURSDAY","FRIDAY","SATURDAY","SUNDAY"]},
                  "localTime":"%s","timeZone":"%s","startDate":"%s","quietHours":{"start":"22:00","end":"07:00"}}
-                """.formatted(java.time.LocalTime.ofInstant(due, person.zone()), person.zone().getId(),
-                LocalDate.ofInstant(due, person.zone()));
+                """.formatted(localTime, person.zone().getId(), startDate);
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
                                 stack.url("routine-service").resolve("/users/" + person.userId() + "/plan"))
                         .header("Content-Type", "application/json")
                         .header("Authorization", "Bearer " + stack.tokens().clinician("fault-suite-clinician"))
                         .PUT(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("plan of a burst person: " + response.body()).isBetween(200, 299);
+        assertThat(response.statusCode()).as("plan of " + person.persona() + ": " + response.body())
+                .isBetween(200, 299);
     }
 }

@@ -17,6 +17,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -33,11 +34,13 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 
 /**
  * What must hold after every fault: each person's adherence is what their events say, every event sent was
- * processed exactly once and none was dead-lettered, every nudge id is on {@code nudges} once, every service is
- * ready, and erasing a person reaches all three services.
+ * processed exactly once and none was dead-lettered, every nudge id is on {@code nudges} once, pain-stops sent in
+ * binary mode are answered like structured ones, every service is ready, and erasing a person reaches all three
+ * services.
  */
 final class Invariants {
 
@@ -108,6 +111,73 @@ final class Invariants {
                 }
             }
             return found;
+        }
+    }
+
+    /**
+     * The pain-stops sent in binary mode had the effect structured ones have: exactly one safety nudge for the sharp
+     * one and exactly one emergency nudge for the red flag on {@code nudges}, exactly one urgent red-flag care review
+     * on {@code care-reviews}, and session-service stored each once and dead-lettered neither. Returns what was
+     * checked, for the table.
+     */
+    String binaryPainStopsAnsweredOnce(PainStops pain) throws SQLException {
+        Set<String> nudgeIds = Set.of(pain.safetyNudgeId(), pain.emergencyNudgeId());
+        await("the binary pain-stops' safety and emergency nudges").atMost(PATIENCE).pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> assertThat(nudgesOnTopic(nudgeIds)).containsOnlyKeys(nudgeIds));
+        assertThat(nudgesOnTopic(nudgeIds)).as("each binary pain-stop's nudge on nudges")
+                .isEqualTo(Map.of(pain.safetyNudgeId(), 1L, pain.emergencyNudgeId(), 1L));
+
+        await("the binary red flag's care review").atMost(PATIENCE).pollInterval(Duration.ofSeconds(1))
+                .until(() -> !careReviewsOf(pain).isEmpty());
+        List<JsonNode> reviews = careReviewsOf(pain);
+        assertThat(reviews).as("care reviews of the binary red flag").hasSize(1);
+        assertThat(reviews.get(0).path("data").path("urgent").asBoolean()).as("the red flag's review is urgent")
+                .isTrue();
+        assertThat(reviews.get(0).path("data").path("reason").asText()).isEqualTo("red-flag");
+
+        List<String> userIds = pain.people().stream().map(Person::userId).toList();
+        await("the binary pain-stops stored once").atMost(PATIENCE).pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> assertThat(sessionDb("SELECT event_id FROM session_event WHERE user_id = ANY (?)",
+                        userIds)).as("binary pain-stops stored by session-service")
+                        .containsExactlyInAnyOrderElementsOf(pain.eventIds()));
+        try (KafkaTestClient kafka = new KafkaTestClient(stack.kafkaBootstrapServers())) {
+            assertThat(kafka.readAll("session-events.dlq").stream().map(Invariants::eventIdOf)
+                    .filter(pain.eventIds()::contains).toList()).as("binary pain-stops dead-lettered").isEmpty();
+        }
+        return "binary sharp pain-stop: 1 safety nudge, binary red flag: 1 emergency nudge and 1 urgent care review,"
+                + " both stored once";
+    }
+
+    /** Waits until reminder-service knows each person's plan (it has a next reminder for them). */
+    void awaitPlansKnownToReminderService(Collection<Person> people) {
+        await("plans known to reminder-service").atMost(PATIENCE).pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> {
+                    for (Person person : people) {
+                        assertThat(status("reminder-service", "/users/" + person.userId() + "/next"))
+                                .as("next reminder of a person with a plan").isEqualTo(200);
+                    }
+                });
+    }
+
+    /** The red flag's care reviews on {@code care-reviews} (any that names its pain-stop). */
+    private List<JsonNode> careReviewsOf(PainStops pain) {
+        String userId = pain.redFlagPerson().userId();
+        try (KafkaTestClient kafka = new KafkaTestClient(stack.kafkaBootstrapServers())) {
+            List<JsonNode> reviews = new ArrayList<>();
+            for (ConsumerRecord<String, String> r : kafka.readAll("care-reviews")) {
+                if (userId.equals(r.key()) && r.value() != null) {
+                    JsonNode review = JSON.readTree(r.value());
+                    for (JsonNode id : review.path("data").path("painEventIds")) {
+                        if (id.asText().equals(pain.redFlagEventId())) {
+                            reviews.add(review);
+                            break;
+                        }
+                    }
+                }
+            }
+            return reviews;
+        } catch (IOException e) {
+            throw new AssertionError("a care review that is not JSON", e);
         }
     }
 
@@ -206,6 +276,15 @@ final class Invariants {
             assertThat(actual.isNumber()).as(what + " is known").isTrue();
             assertThat(actual.asDouble()).as(what).isCloseTo(expected.getAsDouble(), within(1e-9));
         }
+    }
+
+    /** The CloudEvent id of a record in either form: the {@code ce_id} header (binary), else the JSON's id. */
+    private static String eventIdOf(ConsumerRecord<String, String> record) {
+        Header ceId = record.headers().lastHeader("ce_id");
+        if (ceId != null) {
+            return new String(ceId.value(), StandardCharsets.UTF_8);
+        }
+        return record.value() == null ? "" : idOf(record.value());
     }
 
     private static String idOf(String json) {
