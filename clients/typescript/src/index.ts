@@ -1,0 +1,13 @@
+export * from './client.js';
+export * from './events.js';
+export * from './validation.js';
+export * from './queue.js';
+export * from './backoff.js';
+export * from './ingress.js';
+export * from './reads.js';
+export * from './token.js';
+export * from './stores/store.js';
+export { MemoryQueueStore } from './stores/memory.js';
+export { IndexedDbQueueStore, type IndexedDbQueueStoreOptions } from './stores/indexeddb.js';
+export type { NudgeData } from './generated/events.js';
+export { CLIENT_EVENT_SCHEMAS } from './generated/schemas.js';
