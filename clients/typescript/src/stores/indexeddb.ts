@@ -47,7 +47,7 @@ export class IndexedDbQueueStore implements QueueStore {
   async peek(limit: number): Promise<QueuedEvent[]> {
     let rows: unknown[] = [];
     await this.transaction('readonly', (store) => {
-      const request = store.getAll(null, limit);
+      const request = store.getAll(null, Math.min(limit, 2 ** 32 - 1)); // an unsigned long: larger counts throw
       request.onsuccess = () => (rows = request.result);
     });
     return rows.map((row) => {
