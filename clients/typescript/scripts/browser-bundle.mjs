@@ -1,20 +1,22 @@
 #!/usr/bin/env node
-// The kit as a browser app ships it: dist/index.js and its dependencies in one minified ESM bundle (esbuild), size in
-// bytes and gzipped. The same bundle (as an IIFE) is then run in a bare JavaScript context, without node's process,
-// require or modules, to prove it loads and builds a valid pain-stop outside node. Needs dist/ (tsc) first.
+// Writes dist/browser.js: the kit and its dependencies in one minified ESM file for browsers (the package's
+// "browser" export, so an app's bundler needs no settings), prints its size, then runs it in a bare JavaScript
+// context (no node process, require or modules) to prove it loads and builds a valid pain-stop outside node.
+// Needs dist/ from tsc first (npm run build does both).
 //
-// Bundler settings a browser app needs (see README): the CloudEvents SDK requires node's http, https and events for
-// transports the kit never uses (alias them to scripts/browser-stub.cjs), and its `util` polyfill reads
-// process.env at load (define process.env as {}).
+// Why the settings: the CloudEvents SDK requires node's http, https and events for its own transports, which the
+// kit never uses (it sends with fetch): they become scripts/browser-stub.cjs. Its `util` polyfill reads
+// process.env when it loads: process.env is {} here.
 import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
+import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 
 const kit = join(dirname(fileURLToPath(import.meta.url)), '..');
 const stub = join(kit, 'scripts', 'browser-stub.cjs');
-export const browserOptions = {
+const options = {
   entryPoints: [join(kit, 'dist', 'index.js')],
   bundle: true,
   minify: true,
@@ -22,12 +24,14 @@ export const browserOptions = {
   target: 'es2022',
   write: false,
   logLevel: 'error',
+  legalComments: 'eof',
   alias: { http: stub, https: stub, events: stub },
   define: { 'process.env': '{}' },
 };
 
-const esm = await build({ ...browserOptions, format: 'esm', metafile: true });
+const esm = await build({ ...options, format: 'esm', metafile: true });
 const code = esm.outputFiles[0].contents;
+await writeFile(join(kit, 'dist', 'browser.js'), code);
 const inputs = Object.values(esm.metafile.outputs)[0].inputs;
 const byPackage = {};
 for (const [path, { bytesInOutput }] of Object.entries(inputs)) {
@@ -40,7 +44,7 @@ const top = Object.entries(byPackage)
   .slice(0, 5)
   .map(([n, b]) => `${n} ${(b / 1024).toFixed(0)} KiB`);
 
-const iife = await build({ ...browserOptions, format: 'iife', globalName: 'Limber' });
+const iife = await build({ ...options, format: 'iife', globalName: 'Limber' });
 const context = vm.createContext({ crypto: globalThis.crypto, TextEncoder, TextDecoder, URL, console });
 vm.runInContext(iife.outputFiles[0].text, context);
 const event = vm.runInContext(`
@@ -49,5 +53,5 @@ const event = vm.runInContext(`
     exerciseId: 'forward-fold', pain: 7, sharp: true, redFlags: [] })`, context);
 if (event.type !== 'limber.session.pain-stopped') throw new Error('the browser bundle did not build a pain-stop');
 
-console.log(`[client kit] browser bundle: ${code.length} bytes minified, ${gzipSync(code).length} gzipped ` +
+console.log(`[client kit] dist/browser.js: ${code.length} bytes minified, ${gzipSync(code).length} gzipped ` +
   `(${top.join(', ')}); loads and builds a pain-stop without node`);
