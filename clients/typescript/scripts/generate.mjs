@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { compile } from 'json-schema-to-typescript';
 
 const kit = join(dirname(fileURLToPath(import.meta.url)), '..');
-const repo = join(kit, '..', '..');
+// LIMBER_REPO: another copy of the repository's schemas (the self-check in test/generated.test.ts)
+const repo = process.env.LIMBER_REPO ?? join(kit, '..', '..');
 const out = join(kit, 'src', 'generated');
 const events = (service) => join(repo, service, 'src', 'main', 'resources', 'events');
 
