@@ -5,7 +5,9 @@
 //       and applies the policy rules. Prints one line per problem; exits 1 if there is any.
 //   node validate.mjs fixtures --crds DIR --topics LimberTopic.java FILE...
 //       Negative tests: each fixture names, in a `# expect: <rule>` line, the rule it breaks.
-//       Passes only when that rule, and no other, reports the fixture.
+//       Passes only when that rule, and no other, reports the fixture. `# scope: overlay` applies the rules over
+//       a whole overlay too; `# scope: budget` only the budgets (connections, memory, consumers, replicas, metrics).
+//   Every rule's fixture must pass: tests/policy/<rule>.yaml (see the list in checkFixtures).
 //   node validate.mjs extract-rules --out RULES.yaml FILE
 //       Writes the groups of the PrometheusRules in FILE as a plain rules file for promtool.
 //   node validate.mjs dashboards --metrics metrics-used.txt --rules RULES.yaml DASHBOARD.json...
@@ -180,6 +182,56 @@ function policyProblems(obj, topics) {
     }
   }
 
+  // ---- rules of issue 19: what breaks on a real cluster. "Production" objects: a namespace
+  // that is set and does not end in -dev (the built prod overlay; dev may keep placeholders).
+  const ns = obj.metadata?.namespace;
+  const production = typeof ns === "string" && ns !== "" && !ns.endsWith("-dev");
+  if (obj.kind === "ScaledObject") {
+    for (const tr of obj.spec?.triggers ?? []) {
+      if (tr.type !== "kafka") continue;
+      for (const hp of String(tr.metadata?.bootstrapServers ?? "").split(",").map((s) => s.trim()).filter(Boolean)) {
+        const host = hp.replace(/:\d+$/, "");
+        const m = host.match(/^[a-z0-9-]+\.([a-z0-9-]+)\.svc(\.cluster\.local)?$/);
+        if (!host.includes(".")) add("keda-fqdn", `kafka trigger bootstrapServers '${hp}' is a short name; KEDA's scaler runs in the keda-operator's namespace (use <service>.<namespace>.svc:<port>)`);
+        else if (m && ns && m[1] !== ns) add("keda-fqdn", `kafka trigger bootstrapServers '${hp}' names namespace ${m[1]}, the ScaledObject is in ${ns}`);
+      }
+    }
+  }
+  if (production) {
+    const placeholders = [];
+    const walk = (v, p) => {
+      if (typeof v === "string") { if (/(^|[^a-z0-9-])example\.(com|org|net)\b/i.test(v)) placeholders.push(`${p}=${v.length > 80 ? v.slice(0, 80) + "..." : v}`); }
+      else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) walk(x, `${p}/${k}`);
+    };
+    walk(obj, "");
+    for (const p of placeholders) add("placeholder-host", `example.com/.org/.net placeholder in a non-dev namespace: ${p}`);
+  }
+  if (["ServiceMonitor", "PodMonitor", "PrometheusRule"].includes(obj.kind) && !obj.metadata?.labels?.release) {
+    add("prometheus-release", "no release label: kube-prometheus-stack's default serviceMonitorSelector/podMonitorSelector/ruleSelector select release=<Helm release> only");
+  }
+  if (obj.kind === "Kafka" && !obj.spec?.kafka?.version) add("kafka-version", "spec.kafka.version is not pinned: a Strimzi upgrade would move Kafka with it");
+  if (production && ["Deployment", "StatefulSet", "KafkaNodePool"].includes(obj.kind)) {
+    const pod = obj.kind === "KafkaNodePool" ? (obj.spec?.template?.pod ?? {}) : (obj.spec?.template?.spec ?? {});
+    const anti = pod.affinity?.podAntiAffinity;
+    const spread = pod.topologySpreadConstraints;
+    if (!(anti?.requiredDuringSchedulingIgnoredDuringExecution?.length || anti?.preferredDuringSchedulingIgnoredDuringExecution?.length || spread?.length)) {
+      add("anti-affinity", "no podAntiAffinity or topologySpreadConstraints: all replicas may land on one node");
+    }
+  }
+  for (const pod of production ? podSpecs(obj) : []) {
+    for (const c of [...(pod.initContainers ?? []), ...(pod.containers ?? [])]) {
+      if (!String(c.image ?? "").includes("@") && c.imagePullPolicy !== "Always") {
+        add("image-pull", `container ${c.name} image '${c.image}' is a tag pulled ${c.imagePullPolicy ?? "IfNotPresent"}: nodes may run different builds of one tag (pin a digest or pull Always)`);
+      }
+    }
+    const usesSecret = (pod.volumes ?? []).some((v) => v.secret)
+      || (pod.containers ?? []).some((c) => (c.env ?? []).some((e) => e.valueFrom?.secretKeyRef) || (c.envFrom ?? []).some((e) => e.secretRef));
+    const a = obj.metadata?.annotations ?? {};
+    if (usesSecret && a["reloader.stakater.com/auto"] !== "true" && !a["secret.reloader.stakater.com/reload"]) {
+      add("secret-rotation", "reads a Secret at start but has no reloader.stakater.com/auto annotation: a rotated password or CA needs a restart nobody triggers");
+    }
+  }
+
   if (obj.kind === "ConfigMap") {
     for (const [k, v] of Object.entries({ ...(obj.data ?? {}), ...(obj.binaryData ?? {}) })) {
       if (SECRET_KEY.test(k) || SECRET_VALUE.test(String(v))) add("secret-in-configmap", `key ${k} looks like a secret value`);
@@ -212,8 +264,151 @@ function setProblems(objs, topics) {
   for (const t of topics) if (!names.includes(t.name)) out.push(["topic-missing", `no KafkaTopic for '${t.name}' of LimberTopic.java`]);
   const dup = names.filter((n, i) => names.indexOf(n) !== i);
   for (const n of new Set(dup)) out.push(["topic-name", `KafkaTopic '${n}' declared twice`]);
+  out.push(...budgetProblems(objs).problems);
   return out;
 }
+
+// ---------------------------------------------------------------- budgets (issue 19)
+
+// Measured, not guessed: idle RSS of the services with -Xmx128m was 238 / 239 / 185 MiB (routine / session /
+// reminder; README "Performance", startup row "heap settings", deploy/bench run of 2026-11-24). That RSS
+// includes the heap in use, so 256 MiB bounds the non-heap part (metaspace, code cache, threads, buffers) from
+// above at idle; load adds threads, compiled code and Kafka/Netty buffers, hence 10 % of the limit on top.
+export const NON_HEAP_MIB = 256;
+export const HEADROOM = 0.10;
+// PostgreSQL connections kept back from the services: superuser_reserved_connections (3 by default) plus 20 for
+// CloudNativePG's instance manager, its metrics exporter and an operator's psql.
+export const DB_RESERVE_EXTRA = 20;
+
+function readProperties(file) {
+  const props = new Map();
+  if (!fs.existsSync(file)) return null;
+  const lines = fs.readFileSync(file, "utf8").split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    let l = lines[i];
+    while (/\\$/.test(l) && i + 1 < lines.length) l = l.slice(0, -1) + lines[++i].trimStart();
+    if (/^\s*(#|!|$)/.test(l)) continue;
+    const m = l.match(/^\s*([^=:\s]+)\s*[=:]\s*(.*)$/);
+    if (m) props.set(m[1], m[2].trim());
+  }
+  return props;
+}
+
+function mib(q) {
+  const m = String(q ?? "").match(/^(\d+(?:\.\d+)?)(Ki|Mi|Gi|k|M|G)?$/);
+  if (!m) return NaN;
+  const f = { Ki: 1 / 1024, Mi: 1, Gi: 1024, k: 1000 / 1048576, M: 1e6 / 1048576, G: 1e9 / 1048576 }[m[2]] ?? 1 / 1048576;
+  return Number(m[1]) * f;
+}
+
+/** The connection, memory and consumer budgets of one built overlay: [rule, message] problems and info lines. */
+export function budgetProblems(objs) {
+  const problems = [];
+  const info = [];
+  const repo = opts.repo;
+  const byKindName = (k, n) => objs.find((o) => o.kind === k && o.metadata?.name === n);
+  const deployments = objs.filter((o) => o.kind === "Deployment");
+  const scalers = objs.filter((o) => o.kind === "ScaledObject");
+  const topicPartitions = new Map(objs.filter((o) => o.kind === "KafkaTopic").map((o) => [o.spec?.topicName ?? o.metadata.name, o.spec?.partitions]));
+
+  for (const d of deployments) {
+    const name = d.metadata.name;
+    const so = scalers.find((s) => (s.spec?.scaleTargetRef?.name) === name && (s.spec?.scaleTargetRef?.kind ?? "Deployment") === "Deployment");
+    if (so && d.spec?.replicas !== undefined) {
+      problems.push(["replicas-with-scaler", `Deployment/${name}: replicas ${d.spec.replicas} while ScaledObject/${so.metadata.name} owns the count: every apply resets a scaled-out Deployment`]);
+    }
+    d._maxPods = so ? (so.spec?.maxReplicaCount ?? 100) : (d.spec?.replicas ?? 1);
+    const surge = d.spec?.strategy?.rollingUpdate?.maxSurge ?? "25%";
+    d._surge = String(surge).endsWith("%") ? Math.ceil(d._maxPods * parseInt(surge, 10) / 100) : Number(surge);
+    const c = d.spec?.template?.spec?.containers?.[0] ?? {};
+    const env = {};
+    for (const ef of c.envFrom ?? []) {
+      const cm = ef.configMapRef && byKindName("ConfigMap", ef.configMapRef.name);
+      if (cm) Object.assign(env, cm.data ?? {});
+    }
+    for (const e of c.env ?? []) if (e.value !== undefined) env[e.name] = e.value;
+    d._env = env;
+    d._props = repo ? readProperties(path.join(repo, name, "src/main/resources/application.properties")) : null;
+  }
+  const resolve = (d, v) => String(v ?? "").replace(/\$\{([\w.]+)(?::([^}]*))?\}/g, (_, k, def) => d._env[k] ?? def ?? "");
+  const prop = (d, key) => {
+    const v = d._props.get(`%prod.${key}`) ?? d._props.get(key);
+    return v === undefined ? undefined : resolve(d, v);
+  };
+
+  // Connection budget: per-pod pools x (most pods + rollout surge) <= max_connections - reserve, per CNPG Cluster.
+  for (const cl of objs.filter((o) => o.kind === "Cluster" && o.apiVersion?.startsWith("postgresql.cnpg.io/"))) {
+    const params = cl.spec?.postgresql?.parameters ?? {};
+    const max = Number(params.max_connections ?? 100);
+    const reserve = Number(params.superuser_reserved_connections ?? 3) + DB_RESERVE_EXTRA;
+    let total = 0;
+    const parts = [];
+    for (const d of deployments) {
+      if (!new RegExp(`^${cl.metadata.name}-(rw|ro|r)(\\.|$)`).test(String(d._env.DB_HOST ?? ""))) continue;
+      if (!d._props) { problems.push(["connection-budget", `Deployment/${name(d)}: no application.properties to read its pool sizes from`]); continue; }
+      const reactive = Number(prop(d, "quarkus.datasource.reactive.max-size") ?? 20);
+      const jdbc = Number(prop(d, "quarkus.datasource.jdbc.max-size") ?? 20);
+      const pods = d._maxPods + d._surge;
+      total += (reactive + jdbc) * pods;
+      parts.push(`${d.metadata.name} (${reactive}+${jdbc}) x ${pods}`);
+    }
+    const line = `Cluster/${cl.metadata.name}: ${parts.join(" + ") || "no services"} = ${total} connections, max_connections ${max} - ${reserve} reserved = ${max - reserve}`;
+    info.push(`connection budget ${line}`);
+    if (total > max - reserve) problems.push(["connection-budget", `${line}: over budget (lower the pools or the pods, raise max_connections, or add a CNPG Pooler)`]);
+  }
+
+  for (const d of deployments) {
+    if (!d._props) continue;
+    // Memory: heap + measured non-heap + headroom <= limit.
+    const c = d.spec?.template?.spec?.containers?.[0] ?? {};
+    const limit = mib(c.resources?.limits?.memory);
+    const opts_ = `${d._env.JAVA_OPTS ?? ""} ${d._env.JAVA_TOOL_OPTIONS ?? ""}`;
+    let heap; let how;
+    const xmx = opts_.match(/-Xmx(\d+)([kKmMgG])?\b/);
+    if (xmx) { heap = Number(xmx[1]) * ({ k: 1 / 1024, m: 1, g: 1024 }[(xmx[2] ?? "").toLowerCase()] ?? 1 / 1048576); how = `-Xmx${xmx[1]}${xmx[2] ?? ""}`; }
+    else {
+      const df = path.join(repo, d.metadata.name, "src/main/docker/Dockerfile.jvm");
+      const pct = fs.existsSync(df) ? fs.readFileSync(df, "utf8").match(/MaxRAMPercentage=(\d+(?:\.\d+)?)/) : null;
+      const p = pct ? Number(pct[1]) : 25; // the JVM's default
+      heap = limit * p / 100; how = `MaxRAMPercentage=${p} of the limit`;
+    }
+    const need = heap + NON_HEAP_MIB + HEADROOM * limit;
+    info.push(`memory Deployment/${d.metadata.name}: heap ${Math.round(heap)} MiB (${how}) + ${NON_HEAP_MIB} MiB non-heap + ${Math.round(HEADROOM * limit)} MiB headroom = ${Math.round(need)} MiB of ${Math.round(limit)} MiB`);
+    if (!(need <= limit)) {
+      problems.push(["memory-budget", `Deployment/${d.metadata.name}: heap ${Math.round(heap)} MiB (${how}) + ${NON_HEAP_MIB} MiB measured non-heap + ${Math.round(HEADROOM * limit)} MiB headroom > limit ${c.resources?.limits?.memory ?? "none"} (OOMKilled under load)`]);
+    }
+
+    // Consumers: per (group, topic), consumers per pod x most pods <= partitions.
+    const groups = new Map();
+    for (const k of d._props.keys()) {
+      const m = k.match(/^mp\.messaging\.incoming\.([^.]+)\.connector$/);
+      if (!m || d._props.get(k) !== "smallrye-kafka") continue;
+      const ch = m[1];
+      const topic = prop(d, `mp.messaging.incoming.${ch}.topic`) ?? ch;
+      const group = prop(d, `mp.messaging.incoming.${ch}.group.id`) ?? d.metadata.name;
+      const n = Number(prop(d, `mp.messaging.incoming.${ch}.partitions`) ?? 1) * Number(prop(d, `mp.messaging.incoming.${ch}.concurrency`) ?? 1);
+      const key = `${group} ${topic}`;
+      groups.set(key, (groups.get(key) ?? 0) + n);
+    }
+    for (const [key, n] of groups) {
+      const [group, topic] = key.split(" ");
+      const parts = topicPartitions.get(topic);
+      if (parts === undefined) continue;
+      if (n * d._maxPods > parts) {
+        problems.push(["consumers-partitions", `Deployment/${d.metadata.name}: group ${group} runs ${n} consumers of ${topic} per pod x ${d._maxPods} pods = ${n * d._maxPods} > ${parts} partitions (idle consumers, wasted pods and connections)`]);
+      }
+    }
+  }
+
+  // Database metrics: every CNPG Cluster has a PodMonitor selecting its instances.
+  for (const cl of objs.filter((o) => o.kind === "Cluster" && o.apiVersion?.startsWith("postgresql.cnpg.io/"))) {
+    if (!objs.some((o) => o.kind === "PodMonitor" && o.spec?.selector?.matchLabels?.["cnpg.io/cluster"] === cl.metadata.name)) {
+      problems.push(["db-metrics", `Cluster/${cl.metadata.name}: no PodMonitor selects cnpg.io/cluster=${cl.metadata.name}: PostgreSQL is not scraped`]);
+    }
+  }
+  return { problems, info };
+}
+function name(d) { return d.metadata?.name; }
 
 function readObjects(file) {
   const docs = YAML.parseAllDocuments(fs.readFileSync(file, "utf8"));
@@ -265,6 +460,7 @@ async function checkManifests() {
       lines.push(...policyProblems(o, topics).map(([r, m]) => `policy ${r}: ${m}`));
     }
     lines.push(...setProblems(objs, topics).map(([r, m]) => `policy ${r}: ${m}`));
+    for (const l of budgetProblems(objs).info) console.log(`  ${label}: ${l}`);
     for (const l of lines) console.log(`  FAIL ${label}: ${l}`);
     console.log(`  ${lines.length ? "FAIL" : "ok  "} ${label}: ${objs.length} objects, ${lines.length} problems`);
     problems += lines.length;
@@ -291,6 +487,7 @@ async function checkFixtures() {
       found.push(...policyProblems(o, topics));
     }
     if (whole) found.push(...setProblems(objs, topics));
+    else if (/^# scope: budget/m.test(text)) found.push(...budgetProblems(objs).problems);
     const rules = [...new Set(found.map(([r]) => r))];
     const ok = rules.length === 1 && rules[0] === expect;
     if (ok) covered.add(expect);
@@ -299,7 +496,9 @@ async function checkFixtures() {
       + (ok ? "" : "\n         " + found.map(([, m]) => m).join("\n         ")));
   }
   const all = ["schema", "limits", "probes", "root", "read-only-root", "image-tag", "secret-in-env", "secret-in-configmap", "secret-in-git",
-    "topic-name", "topic-partitions", "topic-config", "topic-missing"];
+    "topic-name", "topic-partitions", "topic-config", "topic-missing",
+    "keda-fqdn", "placeholder-host", "prometheus-release", "kafka-version", "anti-affinity", "image-pull", "secret-rotation",
+    "replicas-with-scaler", "connection-budget", "memory-budget", "consumers-partitions", "db-metrics"];
   const uncovered = all.filter((r) => !covered.has(r));
   if (uncovered.length) { console.log(`  FAIL no passing negative fixture for: ${uncovered.join(", ")}`); failed++; }
   console.log(`  ${opts.files.length} fixtures, ${covered.size}/${all.length} rules proven to catch a bad manifest`);
