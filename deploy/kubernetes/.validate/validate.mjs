@@ -209,6 +209,9 @@ function policyProblems(obj, topics) {
   if (["ServiceMonitor", "PodMonitor", "PrometheusRule"].includes(obj.kind) && !obj.metadata?.labels?.release) {
     add("prometheus-release", "no release label: kube-prometheus-stack's default serviceMonitorSelector/podMonitorSelector/ruleSelector select release=<Helm release> only");
   }
+  if (production && obj.kind === "Cluster" && obj.apiVersion?.startsWith("postgresql.cnpg.io/") && !obj.spec?.backup?.barmanObjectStore && !obj.spec?.backup?.volumeSnapshot) {
+    add("db-backup", "a production PostgreSQL without spec.backup: no WAL archive, no base backups, nothing to restore from");
+  }
   if (obj.kind === "Kafka" && !obj.spec?.kafka?.version) add("kafka-version", "spec.kafka.version is not pinned: a Strimzi upgrade would move Kafka with it");
   if (production && ["Deployment", "StatefulSet", "KafkaNodePool"].includes(obj.kind)) {
     const pod = obj.kind === "KafkaNodePool" ? (obj.spec?.template?.pod ?? {}) : (obj.spec?.template?.spec ?? {});
@@ -498,7 +501,7 @@ async function checkFixtures() {
   const all = ["schema", "limits", "probes", "root", "read-only-root", "image-tag", "secret-in-env", "secret-in-configmap", "secret-in-git",
     "topic-name", "topic-partitions", "topic-config", "topic-missing",
     "keda-fqdn", "placeholder-host", "prometheus-release", "kafka-version", "anti-affinity", "image-pull", "secret-rotation",
-    "replicas-with-scaler", "connection-budget", "memory-budget", "consumers-partitions", "db-metrics"];
+    "replicas-with-scaler", "connection-budget", "memory-budget", "consumers-partitions", "db-metrics", "db-backup"];
   const uncovered = all.filter((r) => !covered.has(r));
   if (uncovered.length) { console.log(`  FAIL no passing negative fixture for: ${uncovered.join(", ")}`); failed++; }
   console.log(`  ${opts.files.length} fixtures, ${covered.size}/${all.length} rules proven to catch a bad manifest`);
