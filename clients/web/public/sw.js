@@ -2,8 +2,16 @@
 // The services' reads and the ingress (/api/..., /dev/...) are never cached: the client kit's IndexedDB outbox keeps
 // what is done offline, and sends it when the network returns.
 const CACHE = 'limber-shell-v1';
+async function precache() {
+  const cache = await caches.open(CACHE);
+  const page = await fetch('/', { cache: 'no-cache' });
+  const html = await page.clone().text();
+  const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]); // Vite's hashed bundles
+  await cache.put('/', page);
+  await cache.addAll(['/manifest.webmanifest', '/icon.svg', '/icon-192.png', ...assets]);
+}
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((c) => c.addAll(['/', '/manifest.webmanifest', '/icon.svg'])).then(() => self.skipWaiting()));
+  event.waitUntil(precache().then(() => self.skipWaiting()));
 });
 self.addEventListener('activate', (event) => {
   event.waitUntil(caches.keys().then((keys) => Promise.all(keys.filter((k) => k !== CACHE).map((k) => caches.delete(k))))

@@ -44,6 +44,7 @@ function show(...children) {
   if (heading) { heading.setAttribute('tabindex', '-1'); heading.focus(); }
 }
 function clearTimers() { timers.forEach(clearInterval); timers = []; }
+const duration = (s) => (s < 90 ? `${s} seconds` : `${Math.round(s / 60)} minutes`);
 const pct = (x) => (x == null ? '–' : `${Math.round(x * 100)} %`);
 const userKey = (name) => `limber:${auth.userId()}:${name}`;
 
@@ -190,7 +191,7 @@ async function home() {
       h('p', {}, 'Your clinician has not given you a programme yet. Ask them, then come back here.')));
   }
   if (!localStorage.getItem(userKey('cautions-acknowledged'))) return cautions(t);
-  const minutes = Math.round(t.holds.reduce((s, x) => s + (x.seconds ?? 0) + (x.restSecondsAfter ?? 0), 0) / 60);
+  const seconds = t.holds.reduce((s, x) => s + (x.seconds ?? 0) + (x.restSecondsAfter ?? 0), 0);
   const exercises = [];
   for (const hold of t.holds) {
     const last = exercises[exercises.length - 1];
@@ -205,7 +206,7 @@ async function home() {
     h('ol', { class: 'exercises' }, exercises.map(({ exercise, holds }) =>
       h('li', {}, h('strong', {}, exercise.name), ' — ',
         holds.map((x) => `${POSITION[x.position] ?? x.position} ${x.seconds ? `${x.seconds} s` : `${x.reps} reps`}`).join(', ')))),
-    h('p', { class: 'hint' }, `About ${Math.max(1, minutes)} minutes. Stop whenever it hurts.`),
+    h('p', { class: 'hint' }, `About ${duration(seconds)}. Stop whenever it hurts.`),
     h('button', { type: 'button', class: 'primary', id: 'start', onclick: () => start(t) }, 'Start tonight’s session')));
 }
 
@@ -281,7 +282,7 @@ async function complete() {
   session = undefined;
   show(h('section', { class: 'card', id: 'completed', 'data-session': s.sessionId },
     h('h1', {}, 'Well done — session complete'),
-    h('p', {}, `${s.done.length} holds, ${Math.round(s.done.reduce((a, x) => a + x.seconds, 0) / 60)} minutes of stretching.`),
+    h('p', {}, `${s.done.length} holds, ${duration(s.done.reduce((a, x) => a + x.seconds, 0))} of stretching.`),
     h('p', {}, h('a', { href: '#/progress' }, 'See your progress'))));
 }
 

@@ -249,6 +249,26 @@ describe('the web app against the local stack', () => {
     await context.close();
   });
 
+  test('sharp pain: the safety message is on screen as soon as reminder-service has sent it', async () => {
+    const userId = await person('sharp');
+    const { context, page } = await signedIn(userId);
+    await page.getByRole('button', { name: 'Start tonight’s session' }).click();
+    await page.locator('.hold[data-exercise="knees-to-chest"]').waitFor();
+    await page.getByRole('button', { name: 'Stop — it hurts' }).press('Enter'); // by keyboard
+    await page.locator('label[for="pain-5"]').click();
+    await page.getByLabel('Is it sharp, not like stretching?').check();
+    const t0 = Date.now();
+    await page.getByRole('button', { name: 'Stop the session' }).click();
+    const message = page.locator('#safety-message[data-kind="safety"]');
+    await message.waitFor({ timeout: 5000 });
+    console.log(`[web] safety message on screen ${Date.now() - t0} ms after the stop`);
+    const safety = (await api('GET', `${REMINDER}/users/${userId}/nudges`, { role: 'patient', subject: userId })).body
+      .find((n) => n.kind === 'safety');
+    assert.equal(await message.locator('h2').textContent(), safety.title);
+    await shot(page, 'safety');
+    await context.close();
+  });
+
   test('offline: a session done without the network waits visibly, then its events arrive once', async () => {
     const userId = await person('offline');
     const { context, page } = await signedIn(userId);
@@ -258,10 +278,17 @@ describe('the web app against the local stack', () => {
       const body = JSON.parse(response.request().postData());
       if (response.status() === 202) posted.push(...(Array.isArray(body) ? body : [body]).map((e) => e.id));
     });
+    await page.evaluate(() => navigator.serviceWorker.ready); // the app shell is cached: it opens offline too
     await context.setOffline(true);
     const { sessionId } = await wholeSession(page);
     await eventually('waiting to send', async () => (await page.locator('#outbox').textContent()).startsWith('2 events waiting to send'));
     await shot(page, 'offline-waiting');
+    assert.equal(posted.length, 0);
+
+    // the tab is reloaded while still offline: the app opens from the service worker's cache, the events still wait
+    await page.reload();
+    await page.getByRole('button', { name: 'Start tonight’s session' }).waitFor();
+    await eventually('still waiting after a reload', async () => (await page.locator('#outbox').textContent()).startsWith('2 events waiting to send'));
     assert.equal(posted.length, 0);
     const queued = await page.evaluate(async () => (await globalThis.limberApp.client.queue.pending()).map((q) => q.event.id));
     assert.equal(queued.length, 2);
