@@ -259,10 +259,11 @@ function hold() {
 }
 
 function resting(seconds) {
+  const justDone = session.t.holds[session.index - 1];
   let left = seconds;
   const clock = h('p', { class: 'timer', role: 'timer' }, String(left));
   show(h('section', { class: 'card' }, h('h1', {}, 'Rest'), clock,
-    h('button', { type: 'button', class: 'danger', onclick: () => painStop() }, 'Stop — it hurts')));
+    h('button', { type: 'button', class: 'danger', onclick: () => painStop(justDone) }, 'Stop — it hurts')));
   const tick = setInterval(() => {
     left -= 1;
     clock.textContent = String(left);
@@ -286,9 +287,9 @@ async function complete() {
     h('p', {}, h('a', { href: '#/progress' }, 'See your progress'))));
 }
 
-function painStop() {
+/** `current`: the hold being done (during a rest, the one just done). */
+function painStop(current = session.t.holds[session.index]) {
   clearTimers();
-  const current = session.t.holds[session.index];
   const scale = h('fieldset', { class: 'scale' }, h('legend', {}, 'How bad is the pain? 0 is none, 10 the worst imaginable'),
     Array.from({ length: 11 }, (_, n) => h('span', { class: 'pain-option' },
       h('input', { type: 'radio', name: 'pain', id: `pain-${n}`, value: String(n), required: true }),
@@ -379,8 +380,13 @@ async function nudges() {
   show(h('p', { class: 'hint' }, 'Loading your messages…'));
   let list;
   try { list = await limber.reads.nudges(); } catch (e) { return failed(e); }
+  const refused = JSON.parse(localStorage.getItem(userKey('refused')) ?? '[]');
   show(h('section', { class: 'card' },
     h('h1', {}, 'Messages'),
+    refused.length ? h('div', { class: 'notice', id: 'refused' },
+      h('h2', {}, 'Not accepted by Limber'),
+      h('p', {}, 'These reports were refused and will not be counted. Please tell your care team.'),
+      h('ul', {}, refused.map((r) => h('li', {}, `${r.type.replace('limber.', '')} (${r.status}): ${r.problems.map((p) => `${p.field} ${p.reason}`).join('; ')}`)))) : null,
     list.length ? h('ul', { class: 'inbox' }, list.slice().reverse().map((n) => h('li', { class: `message ${n.kind}`, 'data-kind': n.kind },
       h('h2', {}, n.title), h('p', {}, n.body), h('p', { class: 'hint' }, new Date(n.createdAt).toLocaleString()))))
       : h('p', {}, 'No messages yet.')));
