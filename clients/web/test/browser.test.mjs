@@ -137,6 +137,13 @@ describe('the web app against the local stack', () => {
     const context = await browser.newContext({ viewport: { width: 480, height: 860 } });
     const page = await context.newPage();
     await page.goto(WEB);
+    // installable: a manifest with 192 and 512 px icons, standalone, and a service worker in control of the scope
+    const pwa = await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.ready;
+      const manifest = await (await fetch(document.querySelector('link[rel="manifest"]').href)).json();
+      return { scope: registration.scope, display: manifest.display, start: manifest.start_url, icons: manifest.icons.map((i) => i.sizes) };
+    });
+    assert.deepEqual(pwa, { scope: `${WEB}/`, display: 'standalone', start: '/', icons: ['192x192', '512x512', 'any'] });
     await axe(page, 'sign-in');
     await shot(page, 'sign-in');
     await page.getByLabel('Your Limber id').fill(userId);
