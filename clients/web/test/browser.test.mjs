@@ -276,6 +276,35 @@ describe('the web app against the local stack', () => {
     await context.close();
   });
 
+  test('a token the services refuse (expired on their clock): the stop is sent with a fresh token, once', async () => {
+    const userId = await person('expired');
+    const { context, page } = await signedIn(userId);
+    const answers = [];
+    page.on('response', (r) => {
+      if (r.url().endsWith('/api/session/events')) answers.push(r.status());
+    });
+    // the stored token looks valid to the app for an hour, but expired an hour ago: the ingress answers 401
+    const stale = devToken(userId, 'patient', -3600).token;
+    await page.evaluate((token) => {
+      const stored = JSON.parse(localStorage.getItem('limber:auth'));
+      localStorage.setItem('limber:auth', JSON.stringify({ ...stored, token, expiresAt: Math.floor(Date.now() / 1000) + 3600 }));
+    }, stale);
+    await page.getByRole('button', { name: 'Start tonight’s session' }).click();
+    await page.getByRole('button', { name: 'Stop — it hurts' }).click();
+    await page.locator('label[for="pain-8"]').click();
+    await page.getByRole('button', { name: 'Stop the session' }).click();
+    await page.locator('#safety-message[data-kind="safety"]').waitFor({ timeout: 5000 }); // pain 8: the safety message
+    await eventually('all sent', async () => (await page.locator('#outbox').textContent()) === 'All sent');
+    assert.equal(answers[0], 401, 'the stale token was refused');
+    assert.equal(answers.filter((x) => x === 202).length, answers.length - 1, 'then accepted with a fresh token');
+    const sessions = await eventually('the pain-stopped session at session-service', async () => {
+      const r = (await api('GET', `${SESSION}/users/${userId}/sessions`, { role: 'patient', subject: userId })).body;
+      return r?.sessions?.[0]?.status === 'pain-stopped' ? r : null;
+    });
+    assert.equal(sessions.total, 1);
+    await context.close();
+  });
+
   test('offline: a session done without the network waits visibly, then its events arrive once', async () => {
     const userId = await person('offline');
     const { context, page } = await signedIn(userId);
