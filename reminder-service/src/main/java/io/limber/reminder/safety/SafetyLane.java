@@ -17,8 +17,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 /**
  * The priority lane for pain: reads {@code session-events} in its own consumer group ({@code reminder-service-safety})
  * so a pain-stop never queues behind the routine events the {@code session-events} channel is still working through.
- * It reads each record's envelope (structured or binary mode, through {@link CloudEventEnvelope}), skips everything but
- * pain-stops and pain reports without touching the database, and handles those at once exactly as the
+ * It reads each record's type (the {@code ce_type} header in binary mode, the value's top-level {@code type} in
+ * structured mode, {@link CloudEventEnvelope#typeOf}), skips everything but pain-stops and pain reports unread, reads
+ * those through {@link CloudEventEnvelope} (structured or binary mode), and handles those at once exactly as the
  * {@code session-events} channel does (one transaction, the relay woken on commit).
  *
  * <p>The {@code session-events} channel still handles pain events too: it stays the path of record (ordering with the
@@ -44,6 +45,12 @@ public class SafetyLane {
 
     @Incoming("safety-lane")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
+        String announced = envelope.typeOf(record.headers(), record.value());
+        if (!announced.isEmpty() && !SessionService.isPain(announced)) {
+            // the lane must keep up with every record of session-events: skip the others unread (the measured
+            // cost of reading each in full was a lane seconds behind at 1,000 events/s; deploy/bench safety)
+            return Uni.createFrom().voidItem();
+        }
         JsonNode event;
         String type;
         try {

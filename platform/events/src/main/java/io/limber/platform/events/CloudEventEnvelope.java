@@ -90,6 +90,38 @@ public final class CloudEventEnvelope {
         }
     }
 
+    /**
+     * The record's CloudEvents {@code type} without reading the whole event, for a consumer that acts on a few types
+     * only and must keep up with all of them (the safety lane): the {@code ce_type} header in binary mode, else the
+     * top-level {@code type} member of the JSON value, read by a streaming parser that stops there (nested objects are
+     * skipped, not built). Empty when there is none or the value is not a JSON object: read the event then.
+     */
+    public String typeOf(Headers headers, String value) {
+        Header header = header(headers, "ce_type");
+        if (header != null && header.value() != null) {
+            return new String(header.value(), StandardCharsets.UTF_8);
+        }
+        if (value == null) {
+            return "";
+        }
+        try (com.fasterxml.jackson.core.JsonParser parser = mapper.getFactory().createParser(value)) {
+            if (parser.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                return "";
+            }
+            while (parser.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                com.fasterxml.jackson.core.JsonToken token = parser.nextToken();
+                if ("type".equals(name)) {
+                    return token == com.fasterxml.jackson.core.JsonToken.VALUE_STRING ? parser.getText() : "";
+                }
+                parser.skipChildren();
+            }
+            return "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
     /** A Kafka record's event (structured or binary mode) in structured JSON form. */
     public JsonNode fromKafka(Headers headers, String value) {
         return fromKafka(headers, value == null ? null : value.getBytes(StandardCharsets.UTF_8));

@@ -127,6 +127,24 @@ class CloudEventEnvelopeTest {
     }
 
     @Test
+    void theTypeIsReadWithoutTheEventInEveryFormAndEmptyWhenUnknown() {
+        RecordHeaders binary = new RecordHeaders();
+        binary.add("ce_type", bytes("limber.session.pain-stopped"));
+        assertThat(envelope.typeOf(binary, "{\"userId\":\"u-1\"}")).isEqualTo("limber.session.pain-stopped");
+        assertThat(envelope.typeOf(headers("application/cloudevents+json"), PAIN_STOP))
+                .isEqualTo("limber.session.pain-stopped");
+        assertThat(envelope.typeOf(new RecordHeaders(), PAIN_STOP)).isEqualTo("limber.session.pain-stopped");
+        // a nested "type" is not the event's; the top-level one after it is
+        assertThat(envelope.typeOf(new RecordHeaders(), "{\"data\":{\"type\":\"x\"},\"type\":\"limber.pain.reported\"}"))
+                .isEqualTo("limber.pain.reported");
+        for (String unknown : new String[] {"{\"data\":{\"type\":\"x\"}}", "{\"type\":7}", "[]", "null", "not json",
+                "{\"id\":\"e\",", ""}) {
+            assertThat(envelope.typeOf(new RecordHeaders(), unknown)).as(unknown).isEmpty();
+        }
+        assertThat(envelope.typeOf(new RecordHeaders(), (String) null)).isEmpty();
+    }
+
+    @Test
     void binaryModeDataThatIsNotJsonIsRefused() {
         RecordHeaders headers = headers("application/json");
         headers.add("ce_specversion", bytes("1.0"));
