@@ -232,7 +232,10 @@ public final class CloudEventEnvelope {
         }
         OffsetDateTime time = event.getTime();
         if (time != null) {
-            node.put("time", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time));
+            // UTC as Instant.toString writes it (fraction in groups of three, as Java and JavaScript producers do), so
+            // a "...54.175349820Z" or "...00.120Z" reads back as sent; ISO_OFFSET_DATE_TIME would drop trailing zeros
+            node.put("time", time.getOffset().equals(java.time.ZoneOffset.UTC) ? time.toInstant().toString()
+                    : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time));
         }
         for (String name : event.getExtensionNames()) {
             Object value = event.getExtension(name);

@@ -145,6 +145,18 @@ class CloudEventEnvelopeTest {
     }
 
     @Test
+    void aUtcTimeReadsBackAsItWasWrittenWhateverItsFraction() {
+        // CI once saw "...54.175349820Z" come back as "...54.17534982Z" (a 1-in-10 flaky ingress test)
+        for (String time : new String[] {"2026-11-30T11:20:54.175349820Z", "2026-11-30T19:35:00.120Z",
+                "2026-11-30T19:35:00Z", "2026-11-30T19:35:00.000001Z"}) {
+            String event = PAIN_STOP.replace("2026-11-24T19:35:00Z", time);
+            assertThat(envelope.fromKafka(new RecordHeaders(), event).get("time").asText()).isEqualTo(time);
+        }
+        assertThat(envelope.fromKafka(new RecordHeaders(), PAIN_STOP.replace("2026-11-24T19:35:00Z",
+                "2026-11-24T20:35:00.50+01:00")).get("time").asText()).isEqualTo("2026-11-24T20:35:00.5+01:00");
+    }
+
+    @Test
     void binaryModeDataThatIsNotJsonIsRefused() {
         RecordHeaders headers = headers("application/json");
         headers.add("ce_specversion", bytes("1.0"));
