@@ -1,13 +1,13 @@
 package io.limber.session.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.limber.session.person.UserIds;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import io.limber.session.person.UserIds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
