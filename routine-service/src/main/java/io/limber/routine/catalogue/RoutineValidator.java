@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * The rules a routine must meet before it enters the catalogue: at least one exercise, exercise ids unique within
- * the routine, every hold 5–600 s, sets and reps within sensible bounds.
+ * the routine, every hold 5–600 s, sets and reps within sensible bounds, words attributed to the source or Limber.
  */
 public final class RoutineValidator {
 
@@ -70,6 +70,8 @@ public final class RoutineValidator {
             checkLength(field + ".name", exercise.name(), MAX_SHORT_TEXT, violations);
             checkLength(field + ".easierOption", exercise.easierOption(), MAX_TEXT, violations);
             checkTexts(field + ".cues", exercise.cues(), MAX_TEXT, violations);
+            checkWordsSource(field + ".cuesSource", exercise.cuesSource(), violations);
+            checkWordsSource(field + ".easierOptionSource", exercise.easierOptionSource(), violations);
             if (exercise.holds() != null && exercise.holds().size() > MAX_LIST_ITEMS) {
                 violations.add(new Violation(field + ".holds", "at most " + MAX_LIST_ITEMS + " holds"));
                 continue;
@@ -108,6 +110,13 @@ public final class RoutineValidator {
             if (hold.restSecondsAfter() != null) {
                 checkRange(holdField + ".restSecondsAfter", hold.restSecondsAfter(), 0, MAX_REST_SECONDS, violations);
             }
+        }
+    }
+
+    private static void checkWordsSource(String field, String source, List<Violation> violations) {
+        if (source != null && !Exercise.FROM_SOURCE.equals(source) && !Exercise.FROM_LIMBER.equals(source)) {
+            violations.add(new Violation(field, "must be '" + Exercise.FROM_SOURCE + "' or '" + Exercise.FROM_LIMBER
+                    + "', was '" + (source.length() > MAX_ID_LENGTH ? source.substring(0, MAX_ID_LENGTH) + "…" : source) + "'"));
         }
     }
 

@@ -27,11 +27,16 @@ class RoutineResourceTest {
                         "doorway-hamstring"))
                 .body("exercises[2].holds.position", contains("centre", "right", "left"))
                 .body("exercises[3].holds.position", contains("right", "left"))
-                .body("exercises[4].holds.position", contains("right", "left"));
+                .body("exercises[4].holds.position", contains("right", "left"))
+                .body("exercises[3].cues", hasItem("Turn your head to the right, and keep your arms straight."))
+                .body("exercises.easierOptionSource", contains("source", "limber", "source", "limber", "limber"));
         asClinician().get("/routines/core-strength/versions/1").then().statusCode(200)
                 .body("exercises[0].holds.seconds", contains(60, 60, 60))
                 .body("exercises[0].holds.restSecondsAfter", contains(15, 15, 15))
-                .body("exercises[1].repetitions.reps", equalTo(10));
+                .body("exercises[1].repetitions.reps", equalTo(10))
+                .body("exercises[0].cues[0]", equalTo("Start on all fours."))
+                .body("exercises[0].easierOptionSource", equalTo("source"))
+                .body("exercises[1].cuesSource", equalTo("limber"));
         asClinician().get("/routines").then().statusCode(200)
                 .body("routineId", hasItem("core-strength"));
     }

@@ -88,4 +88,16 @@ class RoutineValidatorTest {
                 .extracting(io.limber.routine.validation.Violation::field)
                 .containsExactlyInAnyOrder("title", "purpose", "exercises[0].easierOption", "exercises[0].cues");
     }
+
+    @Test
+    void whoseWordsAnExercisesCuesAndEasierOptionAreIsTheSourceOrLimberAndNothingElse() {
+        Exercise attributed = new Exercise("plank", "Plank", List.of("cue"), "source", "easier", "limber",
+                List.of(new Hold("set-1", 60, null)), null);
+        Exercise misattributed = new Exercise("plank", "Plank", List.of("cue"), "the internet", "easier", "LIMBER",
+                List.of(new Hold("set-1", 60, null)), null);
+        assertThat(validator.check(routine(attributed))).isEmpty();
+        assertThat(validator.check(routine(misattributed))).containsExactly(
+                new Violation("exercises[0].cuesSource", "must be 'source' or 'limber', was 'the internet'"),
+                new Violation("exercises[0].easierOptionSource", "must be 'source' or 'limber', was 'LIMBER'"));
+    }
 }
