@@ -20,11 +20,18 @@ export interface Routine {
   exercises: Exercise[];
 }
 
+/** Whose words a catalogue text is (routine-service `Exercise.FROM_SOURCE` / `FROM_LIMBER`). */
+export type WordsSource = 'source' | 'limber';
+
 export interface Exercise {
   exerciseId: string;
   name: string;
   cues?: string[];
+  /** Whose words the cues are: the programme's source article, or Limber's own (absent when not attributed). */
+  cuesSource?: WordsSource;
   easierOption?: string;
+  /** Whose advice the easier option is: an app should mark `limber` as Limber's own, not the programme's. */
+  easierOptionSource?: WordsSource;
   /** Timed holds, each side or position (absent for exercises counted in repetitions). */
   holds?: { position: string; seconds?: number; restSecondsAfter?: number }[];
   repetitions?: { sets?: number; reps?: number };

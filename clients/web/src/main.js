@@ -14,6 +14,9 @@ const RED_FLAGS = [
 ];
 const SOURCE_CAUTION = 'Always talk to your doctor before beginning a new exercise program.';
 const POSITION = { both: 'Both legs', centre: 'Centre', right: 'Right side', left: 'Left side' };
+const positionName = (p) => POSITION[p] ?? p.replace(/^set-(\d+)$/, 'Set $1');
+const SECONDS_PER_REP = 3; // only for "about how long": reps are not timed
+const LIMBER_OWN = 'Limber’s suggestion, not from the programme’s source';
 
 const main = document.getElementById('main');
 const nav = document.getElementById('nav');
@@ -122,15 +125,25 @@ async function loadRoutine(routineId, version) {
   return cache.routines.get(key);
 }
 
-/** Tonight's routine: the plan's first stretching (non-core) routine, else its first; holds as the plan prescribes. */
-async function tonight() {
+/** Every routine of the person's plan, each with its catalogue words and its holds as the plan prescribes them. */
+async function planRoutines() {
   const plan = await loadPlan();
   if (!plan) return null;
-  const prescribed = plan.routines.find((r) => !r.core) ?? plan.routines[0];
-  const routine = await loadRoutine(prescribed.routineId, prescribed.routineVersion);
-  const byId = new Map(routine.exercises.map((e) => [e.exerciseId, e]));
-  const holds = prescribed.holds.map((hold, i) => ({ ...hold, index: i, exercise: byId.get(hold.exerciseId) }));
-  return { plan, prescribed, routine, holds };
+  const options = [];
+  for (const prescribed of plan.routines) {
+    const routine = await loadRoutine(prescribed.routineId, prescribed.routineVersion);
+    const byId = new Map(routine.exercises.map((e) => [e.exerciseId, e]));
+    const holds = prescribed.holds.map((hold, i) => ({ ...hold, index: i, exercise: byId.get(hold.exerciseId) }));
+    options.push({ plan, prescribed, routine, holds });
+  }
+  return options;
+}
+
+/** Tonight's routine: the one the person picked (a plan may hold stretches and core work), else the stretches. */
+function tonight(options) {
+  const picked = sessionStorage.getItem(userKey('tonight'));
+  return options.find((o) => o.prescribed.routineId === picked)
+    ?? options.find((o) => !o.prescribed.core) ?? options[0];
 }
 
 // ---------- screens ----------
@@ -162,13 +175,14 @@ function signIn() {
   input.focus();
 }
 
-function cautions(t) {
+function cautions(options) {
+  const own = [...new Set(options.map((o) => o.routine.caution).filter(Boolean))]; // each routine's own, once
   const box = h('input', { type: 'checkbox', id: 'ack', required: true });
   show(h('section', { class: 'card' },
     h('h1', {}, 'Before your first session'),
     h('p', {}, 'Please read these cautions from your programme.'),
     h('ul', { class: 'cautions' },
-      t.routine.caution ? h('li', { 'data-caution': 'routine' }, t.routine.caution) : null,
+      own.map((caution) => h('li', { 'data-caution': 'routine' }, caution)),
       h('li', { 'data-caution': 'source' }, SOURCE_CAUTION)),
     h('form', {
       onsubmit: (e) => {
@@ -184,30 +198,53 @@ function cautions(t) {
 async function home() {
   nav.hidden = false;
   show(h('p', { class: 'hint' }, 'Loading tonight’s routine…'));
-  let t;
-  try { t = await tonight(); } catch (e) { return failed(e); }
-  if (!t) {
+  let options;
+  try { options = await planRoutines(); } catch (e) { return failed(e); }
+  if (!options?.length) {
     return show(h('section', { class: 'card' }, h('h1', {}, 'No plan yet'),
       h('p', {}, 'Your clinician has not given you a programme yet. Ask them, then come back here.')));
   }
-  if (!localStorage.getItem(userKey('cautions-acknowledged'))) return cautions(t);
-  const seconds = t.holds.reduce((s, x) => s + (x.seconds ?? 0) + (x.restSecondsAfter ?? 0), 0);
+  if (!localStorage.getItem(userKey('cautions-acknowledged'))) return cautions(options);
+  let t = tonight(options);
+  const heading = h('h1', {}, 'Tonight: ', t.routine.title);
+  const summary = h('div', { id: 'summary' }, routineSummary(t));
+  // With several routines in the plan the person picks tonight's; only the picked one is shown and started.
+  const choice = options.length < 2 ? null : h('fieldset', { class: 'choice' },
+    h('legend', {}, 'What will you do tonight?'),
+    options.map((o) => h('p', { class: 'check' },
+      h('input', { type: 'radio', name: 'tonight', id: `tonight-${o.prescribed.routineId}`, value: o.prescribed.routineId,
+        checked: o === t, onchange: () => {
+          t = o;
+          sessionStorage.setItem(userKey('tonight'), o.prescribed.routineId);
+          heading.replaceChildren('Tonight: ', o.routine.title);
+          summary.replaceChildren(routineSummary(o)); // focus stays on the radio: arrow keys keep working
+        } }),
+      h('label', { for: `tonight-${o.prescribed.routineId}` }, o.routine.title,
+        h('span', { class: 'hint' }, o.prescribed.core ? ' — core strength' : ' — stretches')))));
+  show(h('section', { class: 'card' },
+    heading,
+    t.plan.reviewRequested ? h('p', { class: 'notice' }, 'Your clinician has been asked to review your programme.') : null,
+    choice,
+    summary,
+    h('button', { type: 'button', class: 'primary', id: 'start', onclick: () => start(t) }, 'Start tonight’s session')));
+}
+
+/** One routine as tonight's plan: its purpose, the exercises in order with each hold or set, about how long. */
+function routineSummary(t) {
+  const seconds = t.holds.reduce((s, x) => s + (x.seconds ?? (x.reps ?? 0) * SECONDS_PER_REP) + (x.restSecondsAfter ?? 0), 0);
   const exercises = [];
   for (const hold of t.holds) {
     const last = exercises[exercises.length - 1];
     if (last?.exercise.exerciseId === hold.exerciseId) last.holds.push(hold);
     else exercises.push({ exercise: hold.exercise ?? { exerciseId: hold.exerciseId, name: hold.exerciseId }, holds: [hold] });
   }
-  show(h('section', { class: 'card' },
-    h('h1', {}, 'Tonight: ', t.routine.title),
+  return h('div', { 'data-routine': t.prescribed.routineId },
     t.routine.purpose ? h('p', {}, t.routine.purpose) : null,
     t.routine.timeOfDayHint ? h('p', { class: 'hint' }, t.routine.timeOfDayHint) : null,
-    t.plan.reviewRequested ? h('p', { class: 'notice' }, 'Your clinician has been asked to review your programme.') : null,
     h('ol', { class: 'exercises' }, exercises.map(({ exercise, holds }) =>
       h('li', {}, h('strong', {}, exercise.name), ' — ',
-        holds.map((x) => `${POSITION[x.position] ?? x.position} ${x.seconds ? `${x.seconds} s` : `${x.reps} reps`}`).join(', ')))),
-    h('p', { class: 'hint' }, `About ${duration(seconds)}. Stop whenever it hurts.`),
-    h('button', { type: 'button', class: 'primary', id: 'start', onclick: () => start(t) }, 'Start tonight’s session')));
+        holds.map((x) => (x.seconds ? `${positionName(x.position)} ${x.seconds} s` : `${positionName(x.position)}, ${x.reps} reps`)).join(', ')))),
+    h('p', { class: 'hint' }, `About ${duration(seconds)}. Stop whenever it hurts.`));
 }
 
 async function start(t) {
@@ -220,10 +257,47 @@ async function start(t) {
   hold();
 }
 
+/** After a hold or set is done: the rest it prescribes, the next one, or the end. */
+function next(current, done) {
+  session.done.push(done);
+  session.index += 1;
+  if (session.index >= session.t.holds.length) return complete();
+  const rest = current.restSecondsAfter ?? 0;
+  if (rest > 0) return resting(rest);
+  return hold();
+}
+
+/** How to do it, in the programme's words; whatever the source does not give is marked as Limber's own. */
+function instructions(exercise) {
+  return [
+    exercise.cues?.length ? h('ul', { class: 'cues', 'aria-label': 'How to do it' }, exercise.cues.map((c) => h('li', {}, c))) : null,
+    exercise.cuesSource === 'limber'
+      ? h('p', { class: 'own', 'data-own': 'cues' }, 'These steps are Limber’s own: the programme’s source names this exercise without describing it.') : null,
+    exercise.easierOption ? h('p', { class: 'easier' }, h('strong', {}, 'Easier option: '), exercise.easierOption,
+      exercise.easierOptionSource === 'limber' ? h('span', { class: 'own', 'data-own': 'easier' }, ` (${LIMBER_OWN})`) : null) : null,
+  ];
+}
+
+/** A set counted in repetitions: no timer, the person says when it is done. */
+function repsSet(current, exercise) {
+  const { t, index } = session;
+  show(h('section', { class: 'card hold', 'data-exercise': current.exerciseId, 'data-position': current.position },
+    h('p', { class: 'step' }, `Hold ${index + 1} of ${t.holds.length}`),
+    h('h1', {}, exercise.name),
+    h('p', { class: 'position' }, `${positionName(current.position)}: ${current.reps} reps`),
+    ...instructions(exercise),
+    h('div', { class: 'actions' },
+      h('button', { type: 'button', class: 'primary', id: 'set-done',
+        onclick: () => next(current, { exerciseId: current.exerciseId, position: current.position, reps: current.reps }) },
+      'Done — next'),
+      h('button', { type: 'button', class: 'danger', id: 'stop', onclick: () => painStop() }, 'Stop — it hurts'))));
+}
+
 function hold() {
   const { t, index } = session;
   const current = t.holds[index];
   const exercise = current.exercise ?? { name: current.exerciseId };
+  if (current.seconds == null && current.reps != null) return repsSet(current, exercise);
   const total = current.seconds ?? 0;
   let left = total;
   const clock = h('p', { class: 'timer', role: 'timer', 'aria-label': 'Seconds left in this hold' }, String(left));
@@ -232,28 +306,19 @@ function hold() {
   show(h('section', { class: 'card hold', 'data-exercise': current.exerciseId, 'data-position': current.position },
     h('p', { class: 'step' }, `Hold ${index + 1} of ${t.holds.length}`),
     h('h1', {}, exercise.name),
-    h('p', { class: 'position' }, POSITION[current.position] ?? current.position),
+    h('p', { class: 'position' }, positionName(current.position)),
     clock, progress, live,
-    exercise.cues?.length ? h('ul', { class: 'cues', 'aria-label': 'How to do it' }, exercise.cues.map((c) => h('li', {}, c))) : null,
-    exercise.easierOption ? h('p', { class: 'easier' }, h('strong', {}, 'Easier option: '), exercise.easierOption) : null,
+    ...instructions(exercise),
     h('div', { class: 'actions' },
       h('button', { type: 'button', class: 'danger', id: 'stop', onclick: () => painStop() }, 'Stop — it hurts'))));
-  live.textContent = `${exercise.name}, ${POSITION[current.position] ?? current.position}, ${total} seconds`;
+  live.textContent = `${exercise.name}, ${positionName(current.position)}, ${total} seconds`;
   const tick = setInterval(() => {
     left -= 1;
     clock.textContent = String(Math.max(0, left));
     progress.value = String(total - left);
     if (left > 0) return;
     clearInterval(tick);
-    session.done.push({ exerciseId: current.exerciseId, position: current.position, seconds: total });
-    session.index += 1;
-    if (session.index < t.holds.length) {
-      const rest = current.restSecondsAfter ?? 0;
-      if (rest > 0) return resting(rest);
-      hold();
-    } else {
-      complete();
-    }
+    next(current, { exerciseId: current.exerciseId, position: current.position, seconds: total });
   }, 1000);
   timers.push(tick);
 }
@@ -283,8 +348,18 @@ async function complete() {
   session = undefined;
   show(h('section', { class: 'card', id: 'completed', 'data-session': s.sessionId },
     h('h1', {}, 'Well done — session complete'),
-    h('p', {}, `${s.done.length} holds, ${duration(s.done.reduce((a, x) => a + x.seconds, 0))} of stretching.`),
+    h('p', {}, doneSummary(s.done)),
     h('p', {}, h('a', { href: '#/progress' }, 'See your progress'))));
+}
+
+/** "9 holds, 9 minutes of stretching" or "3 holds and 2 sets of reps, 3 minutes of holds". */
+function doneSummary(done) {
+  const timed = done.filter((x) => x.seconds != null);
+  const sets = done.length - timed.length;
+  const seconds = timed.reduce((a, x) => a + x.seconds, 0);
+  return sets
+    ? `${timed.length} holds and ${sets} sets of reps${timed.length ? `, ${duration(seconds)} of holds` : ''}.`
+    : `${timed.length} holds, ${duration(seconds)} of stretching.`;
 }
 
 /** `current`: the hold being done (during a rest, the one just done). */

@@ -51,15 +51,16 @@ async function eventually(what, fn, timeoutMs = 20_000, everyMs = 250) {
 }
 
 let quick; // the short routine: { routineId, version }
+let quickCore; // the short copy of core-strength: { routineId, version }
 let browser;
 
 /** A new person with a daily plan of the short routine, known to session-service. */
-async function person(tag) {
+async function person(tag, routines = [{ routineId: quick.routineId, routineVersion: quick.version }]) {
   const userId = `web-${tag}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
   const plan = await api('PUT', `${ROUTINE}/users/${userId}/plan`, {
     role: 'clinician',
     body: {
-      routines: [{ routineId: quick.routineId, routineVersion: quick.version }],
+      routines,
       schedule: { daysOfWeek: ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'] },
       localTime: '20:30', timeZone: 'UTC', startDate: new Date().toISOString().slice(0, 10),
     },
@@ -124,6 +125,16 @@ before(async () => {
   const stored = await api('POST', `${ROUTINE}/routines`, { body: copy });
   assert.equal(stored.status, 201, JSON.stringify(stored.body));
   quick = { routineId: stored.body.routineId, version: stored.body.version };
+  // and of the core routine: plank sets of HOLD_S seconds with 1 s rests (bridge and leg lift are counted in reps)
+  const core = (await api('GET', `${ROUTINE}/routines/core-strength`)).body;
+  const coreCopy = {
+    ...core, routineId: 'core-strength-quick', title: `${core.title} (${HOLD_S} s holds, for tests)`,
+    exercises: core.exercises.map((e) => (e.holds ? { ...e, holds: e.holds.map((x) => ({ ...x, seconds: HOLD_S, restSecondsAfter: 1 })) } : e)),
+  };
+  for (const k of ['version', 'builtIn']) delete coreCopy[k];
+  const storedCore = await api('POST', `${ROUTINE}/routines`, { body: coreCopy });
+  assert.equal(storedCore.status, 201, JSON.stringify(storedCore.body));
+  quickCore = { routineId: storedCore.body.routineId, version: storedCore.body.version };
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -302,6 +313,73 @@ describe('the web app against the local stack', () => {
       return r?.sessions?.[0]?.status === 'pain-stopped' ? r : null;
     });
     assert.equal(sessions.total, 1);
+    await context.close();
+  });
+
+  test('a plan with stretches and core work: the person picks core tonight, by keyboard, and does it', async () => {
+    const userId = await person('core', [
+      { routineId: quick.routineId, routineVersion: quick.version },
+      { routineId: quickCore.routineId, routineVersion: quickCore.version,
+        repetitions: { bridge: { sets: 1, reps: 10 }, 'leg-lift': { sets: 1, reps: 8 } } },
+    ]);
+    const { context, page } = await signedIn(userId, { acknowledge: false });
+    // the cautions of both routines, each once, and the source's
+    await page.getByRole('heading', { name: 'Before your first session' }).waitFor();
+    const cautions = await page.locator('[data-caution="routine"]').allTextContents();
+    const own = [(await api('GET', `${ROUTINE}/routines/${quick.routineId}`)).body.caution,
+      (await api('GET', `${ROUTINE}/routines/${quickCore.routineId}`)).body.caution];
+    assert.deepEqual(cautions, own);
+    await page.getByText(SOURCE_CAUTION).waitFor();
+    await page.getByLabel(/I have read these cautions/).check();
+    await page.getByRole('button', { name: 'I understand' }).click();
+
+    // the stretches by default; the core routine is one arrow key away
+    const choice = page.getByRole('group', { name: 'What will you do tonight?' });
+    await choice.waitFor();
+    assert.equal(await page.getByRole('radio', { checked: true }).getAttribute('value'), quick.routineId);
+    assert.deepEqual(await page.locator('.exercises li strong').allTextContents(), FIVE);
+    await page.getByRole('radio', { checked: true }).focus();
+    await page.keyboard.press('ArrowDown');
+    await page.getByRole('heading', { name: /^Tonight: Core strength/ }).waitFor();
+    assert.deepEqual(await page.locator('.exercises li strong').allTextContents(), ['Plank', 'Bridge', 'Leg lift']);
+    assert.equal(await page.getByRole('radio', { checked: true }).getAttribute('value'), quickCore.routineId);
+    assert.match(await page.locator('.exercises').textContent(), /Set 1, 10 reps/);
+    await axe(page, 'choice');
+    await shot(page, 'choice');
+
+    await page.getByRole('button', { name: 'Start tonight’s session' }).press('Enter');
+    const seen = [];
+    for (let i = 0; i < 5; i++) {
+      await page.getByText(`Hold ${i + 1} of 5`).waitFor({ timeout: (HOLD_S + 5) * 1000 });
+      const hold = page.locator('.hold');
+      seen.push(`${await hold.getAttribute('data-exercise')} / ${await hold.getAttribute('data-position')}`);
+      if (i === 0) { // the plank: the source's words, its own easier option, nothing marked as Limber's
+        await page.getByText('Start on all fours.').waitFor();
+        await page.getByText('drop to your knees but keep the support in your upper body', { exact: false }).waitFor();
+        assert.equal(await page.locator('[data-own]').count(), 0);
+      }
+      if (i >= 3) { // bridge and leg lift: counted in reps, the person says when a set is done
+        assert.equal(await page.locator('[role="timer"]').count(), 0);
+        if (i === 3) {
+          await page.locator('[data-own="cues"]').waitFor(); // the source only names the bridge
+          await page.locator('[data-own="easier"]').waitFor();
+          await axe(page, 'core set');
+          await shot(page, 'core-set');
+        }
+        await page.getByRole('button', { name: 'Done — next' }).click();
+      }
+    }
+    assert.deepEqual(seen, ['plank / set-1', 'plank / set-2', 'plank / set-3', 'bridge / set-1', 'leg-lift / set-1']);
+    await page.locator('#completed').waitFor({ timeout: (HOLD_S + 10) * 1000 });
+    assert.match(await page.locator('#completed').textContent(), /3 holds and 2 sets of reps/);
+    const sessionId = await page.locator('#completed').getAttribute('data-session');
+
+    const sessions = await eventually('the core session at session-service', async () => {
+      const r = await api('GET', `${SESSION}/users/${userId}/sessions`, { role: 'patient', subject: userId });
+      return r.body?.sessions?.find((x) => x.sessionId === sessionId && x.status === 'completed') ? r.body : null;
+    });
+    assert.equal(sessions.sessions[0].routineId, quickCore.routineId);
+    assert.equal(sessions.sessions[0].holdsReported, 5);
     await context.close();
   });
 
