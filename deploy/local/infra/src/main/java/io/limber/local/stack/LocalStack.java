@@ -26,7 +26,8 @@ import java.util.concurrent.ConcurrentLinkedDeque;
  *
  * <p>Options: {@code --smoke} starts everything, checks that all services are ready, and stops again
  * (used by CI to keep the README's first command true); {@code --infra-only} starts Kafka and PostgreSQL
- * without the services; {@code --kafka-port N} (default 9092 when free).
+ * without the services; {@code --kafka-port N} (default 9092 when free); {@code --no-web} without the patient web app
+ * (otherwise served on http://127.0.0.1:8090/ when node and its build are there, see {@link WebAppProcess}).
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -267,7 +268,16 @@ public final class LocalStack implements AutoCloseable {
                 process.awaitReady(Duration.ofSeconds(120));
             }
         }
-        printSummary(broker, postgres, processes, Duration.between(begin, Instant.now()), logs);
+        WebAppProcess webApp = null;
+        if (options.web() && !options.infraOnly()) {
+            webApp = WebAppProcess.start(root, Map.of("routine-service", url("routine-service"),
+                    "session-service", url("session-service"), "reminder-service", url("reminder-service")),
+                    keyDir, logs.resolve("web.log"), LocalStack::say).orElse(null);
+            if (webApp != null) {
+                started.push(webApp);
+            }
+        }
+        printSummary(broker, postgres, processes, webApp, Duration.between(begin, Instant.now()), logs);
         if (options.simulator()) {
             startSimulator(root, logs, options.simulatorArgs());
         }
@@ -350,7 +360,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private static void printSummary(KafkaBroker broker, PostgresServer postgres, List<ServiceProcess> services,
-                                     Duration took, Path logs) {
+                                     WebAppProcess webApp, Duration took, Path logs) {
         StringBuilder out = new StringBuilder();
         out.append("\nLimber is up (").append(took.toMillis() / 100 / 10.0).append(" s)\n\n");
         out.append(String.format("  %-18s %s%n", "Kafka", broker.bootstrapServers()));
@@ -361,6 +371,10 @@ public final class LocalStack implements AutoCloseable {
             String management = "http://127.0.0.1:" + service.managementPort();
             out.append(String.format("  %-18s %s  (OpenAPI %s/q/openapi; metrics %s/q/metrics, health %s/q/health)%n",
                     service.name(), base, base, management, management));
+        }
+        if (webApp != null) {
+            out.append(String.format("  %-18s %s  (patient app: sign in with any id, dev login with this run's key)%n",
+                    "web app", webApp.url()));
         }
         out.append("\n  logs in ").append(logs)
                 .append("\n  APIs need a bearer token: deploy/local/token patient USER_ID | clinician | admin")
@@ -390,11 +404,11 @@ public final class LocalStack implements AutoCloseable {
 
     /** Command-line options. */
     public record Options(boolean smoke, boolean infraOnly, int kafkaPort, boolean freePorts, boolean simulator,
-                          List<String> simulatorArgs, boolean restartablePostgres) {
+                          List<String> simulatorArgs, boolean restartablePostgres, boolean web) {
 
         /** The services on free ports, no simulator: what tests want, even beside a running local stack. */
         public static Options forTests() {
-            return new Options(false, false, Ports.free(), true, false, List.of(), false);
+            return new Options(false, false, Ports.free(), true, false, List.of(), false, false);
         }
 
         /**
@@ -402,13 +416,14 @@ public final class LocalStack implements AutoCloseable {
          * {@link #stopPostgres()} and {@link #startPostgres()} may take down and bring back.
          */
         public static Options forFaultTests() {
-            return new Options(false, false, Ports.free(), true, false, List.of(), true);
+            return new Options(false, false, Ports.free(), true, false, List.of(), true, false);
         }
 
         public static Options parse(String[] args) {
             boolean smoke = false;
             boolean infraOnly = false;
             boolean simulator = true;
+            boolean web = true;
             int kafkaPort = 9092;
             List<String> simulatorArgs = new ArrayList<>();
             for (int i = 0; i < args.length; i++) {
@@ -416,6 +431,7 @@ public final class LocalStack implements AutoCloseable {
                     case "--smoke" -> smoke = true;
                     case "--infra-only" -> infraOnly = true;
                     case "--no-simulator" -> simulator = false;
+                    case "--no-web" -> web = false;
                     case "--kafka-port" -> kafkaPort = Integer.parseInt(args[++i]);
                     case "--people", "--days", "--seed", "--rate" -> {
                         simulatorArgs.add(args[i]);
@@ -423,11 +439,11 @@ public final class LocalStack implements AutoCloseable {
                     }
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
                             + " (known: --smoke, --infra-only, --no-simulator, --kafka-port N, --people N, --days N,"
-                            + " --seed N, --rate EVENTS_PER_S)");
+                            + " --seed N, --rate EVENTS_PER_S, --no-web)");
                 }
             }
             return new Options(smoke, infraOnly, kafkaPort, false, simulator && !smoke && !infraOnly,
-                    List.copyOf(simulatorArgs), false);
+                    List.copyOf(simulatorArgs), false, web);
         }
     }
 }
