@@ -24,7 +24,9 @@ public class DayEndScheduler {
     }
 
     @Scheduled(every = "${limber.adherence.day-end-check:30s}", delayed = "5s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            // not while stopping: the pool closes before the Kafka consumers have drained (a WARN per tick)
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> reevaluate() {
         return service.reevaluateDue(clock.instant(), BATCH)
                 .invoke(n -> {

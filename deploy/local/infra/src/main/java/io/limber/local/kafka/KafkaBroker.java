@@ -1,6 +1,7 @@
 package io.limber.local.kafka;
 
 import io.limber.local.Directories;
+import io.limber.local.OwnSession;
 import io.limber.local.Ports;
 import io.limber.local.kafka.runtime.KafkaRuntime;
 import java.io.IOException;
@@ -225,7 +226,7 @@ public final class KafkaBroker implements AutoCloseable {
                 "-cp", classpath,
                 mainClass));
         command.addAll(List.of(args));
-        return new ProcessBuilder(command);
+        return new ProcessBuilder(OwnSession.command(command));
     }
 
     private static Path writeServerProperties(Path workDir, int port, int controllerPort) throws IOException {

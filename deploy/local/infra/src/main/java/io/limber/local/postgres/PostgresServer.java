@@ -32,6 +32,7 @@ public final class PostgresServer implements AutoCloseable {
     private final String user;
     private final String password;
     private volatile EmbeddedPostgres embedded;
+    private Stop stopBy = Stop.AT_JVM_EXIT;
     private final Path dataDir;
 
     private PostgresServer(String host, int port, String user, String password, EmbeddedPostgres embedded,
@@ -54,6 +55,15 @@ public final class PostgresServer implements AutoCloseable {
      * data directory that survives restarts.
      */
     public static PostgresServer fromEnvironmentOrEmbedded(Map<String, String> env, int embeddedPort, Path dataDir) {
+        return fromEnvironmentOrEmbedded(env, embeddedPort, dataDir, Stop.AT_JVM_EXIT);
+    }
+
+    /**
+     * As {@link #fromEnvironmentOrEmbedded(Map, int, Path)}; with {@link Stop#BY_OWNER} an embedded server is stopped
+     * only by {@link #close()}, so an owner that stops its clients first (the local stack) keeps it up until they are.
+     */
+    public static PostgresServer fromEnvironmentOrEmbedded(Map<String, String> env, int embeddedPort, Path dataDir,
+            Stop stop) {
         String host = env.get(HOST_VARIABLE);
         if (host != null && !host.isBlank()) {
             PostgresServer server = new PostgresServer(host,
@@ -64,25 +74,36 @@ public final class PostgresServer implements AutoCloseable {
             server.checkReachable();
             return server;
         }
-        return embedded(embeddedPort, dataDir);
+        return embedded(embeddedPort, dataDir, stop);
     }
 
     /**
      * An embedded server on {@code port} with its data in {@code dataDir}, whatever the environment says: one that
      * {@link #stop()} and {@link #restart()} may take down and bring back (the fault suite's).
      */
-    public static PostgresServer restartableEmbedded(int port, Path dataDir) {
-        return embedded(port, dataDir);
+    public static PostgresServer restartableEmbedded(int port, Path dataDir, Stop stop) {
+        return embedded(port, dataDir, stop);
     }
 
-    private static PostgresServer embedded(int port, Path dataDir) {
-        EmbeddedPostgres pg = startEmbedded(port, dataDir);
-        return new PostgresServer("127.0.0.1", pg.getPort(), "postgres", "", pg, dataDir);
+    /** Who stops an embedded server: its own hook when the JVM exits (zonky's default), or only its owner. */
+    public enum Stop {
+        /** zonky's shutdown hook stops it at JVM exit, in parallel with every other hook. */
+        AT_JVM_EXIT,
+        /** only {@link #close()}: at JVM exit the owner's hook decides when, after the services using it stopped. */
+        BY_OWNER
     }
 
-    private static EmbeddedPostgres startEmbedded(int port, Path dataDir) {
+    private static PostgresServer embedded(int port, Path dataDir, Stop stop) {
+        EmbeddedPostgres pg = startEmbedded(port, dataDir, stop);
+        PostgresServer server = new PostgresServer("127.0.0.1", pg.getPort(), "postgres", "", pg, dataDir);
+        server.stopBy = stop;
+        return server;
+    }
+
+    private static EmbeddedPostgres startEmbedded(int port, Path dataDir, Stop stop) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setRegisterShutdownHook(stop == Stop.AT_JVM_EXIT)
                     .setPort(port)
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("listen_addresses", "127.0.0.1");
@@ -176,7 +197,7 @@ public final class PostgresServer implements AutoCloseable {
     /** Starts a stopped embedded server again on the same port and data directory. */
     public void restart() {
         requireRestartable();
-        embedded = startEmbedded(port, dataDir);
+        embedded = startEmbedded(port, dataDir, stopBy);
     }
 
     private void requireRestartable() {

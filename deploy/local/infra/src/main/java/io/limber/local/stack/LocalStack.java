@@ -1,6 +1,7 @@
 package io.limber.local.stack;
 
 import io.limber.local.Directories;
+import io.limber.local.OwnSession;
 import io.limber.local.Ports;
 import io.limber.local.kafka.KafkaBroker;
 import io.limber.local.kafka.LimberTopic;
@@ -22,10 +23,11 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 /**
  * The whole system on one machine: a Kafka broker with Limber's topics, PostgreSQL (the configured one, or
  * an embedded one) with a database per service, and the three services from their packaged jars.
- * Ctrl-C stops everything it started, in reverse order.
+ * Ctrl-C stops everything it started, in reverse order: the services before Kafka and PostgreSQL (each child runs in
+ * its own session, so the terminal's SIGINT reaches only this process).
  *
- * <p>Options: {@code --smoke} starts everything, checks that all services are ready, and stops again
- * (used by CI to keep the README's first command true); {@code --infra-only} starts Kafka and PostgreSQL
+ * <p>Options: {@code --smoke} starts everything, checks that all services are ready, stops again and fails when a
+ * service logged a WARN or ERROR line (used by CI to keep the README's first command true and its start and stop clean); {@code --infra-only} starts Kafka and PostgreSQL
  * without the services; {@code --kafka-port N} (default 9092 when free); {@code --no-web} without the patient web app
  * (otherwise served on http://127.0.0.1:8090/ when node and its build are there, see {@link WebAppProcess}).
  */
@@ -187,6 +189,15 @@ public final class LocalStack implements AutoCloseable {
             stack.startAll(options, Path.of("").toAbsolutePath());
             if (options.smoke()) {
                 System.out.println("smoke: all services ready; stopping");
+                stack.stop();
+                List<String> warnings = CleanLogs.warningsAndErrors(
+                        SERVICES.stream().map(service -> stack.logFile(service.name())).toList());
+                if (!warnings.isEmpty()) {
+                    System.out.println("smoke: FAIL " + warnings.size() + " WARN/ERROR lines in a start and stop:");
+                    warnings.forEach(line -> System.out.println("  " + line));
+                    System.exit(1);
+                }
+                System.out.println("smoke: a start and a stop logged no WARN or ERROR line");
                 System.exit(0);
             }
             stack.watch(stack.services);
@@ -236,9 +247,11 @@ public final class LocalStack implements AutoCloseable {
             // never the machine's own server: the fault suite stops and restarts this one
             Path dataDir = tempDir("limber-pg-");
             started.push(() -> Directories.deleteRecursively(dataDir));
-            postgres = PostgresServer.restartableEmbedded(Ports.free(), dataDir);
+            postgres = PostgresServer.restartableEmbedded(Ports.free(), dataDir, PostgresServer.Stop.BY_OWNER);
         } else {
-            postgres = PostgresServer.fromEnvironmentOrEmbedded(System.getenv(), Ports.preferred(5433), null);
+            // stopped by stop(), after the services: zonky's own hook would stop it at once, while they still drain
+            postgres = PostgresServer.fromEnvironmentOrEmbedded(System.getenv(), Ports.preferred(5433), null,
+                    PostgresServer.Stop.BY_OWNER);
         }
         started.push(postgres);
         SERVICES.forEach(service -> postgres.createDatabaseIfMissing(service.database()));
@@ -301,7 +314,7 @@ public final class LocalStack implements AutoCloseable {
         command.addAll(args);
         simulatorLog = logs.resolve("simulator.log");
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+            Process process = new ProcessBuilder(OwnSession.command(command)).redirectErrorStream(true)
                     .redirectOutput(simulatorLog.toFile()).start();
             started.push(() -> {
                 process.destroy();
@@ -342,20 +355,42 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** Stops everything started, newest first. Safe to call more than once. */
+    /**
+     * Stops everything started, newest first: the simulator, then the services (together: each drains its Kafka
+     * consumers for a few seconds), then Kafka and PostgreSQL, which they use until they are gone. Safe to call more
+     * than once.
+     */
     void stop() {
         stopping = true;
         AutoCloseable next;
         boolean any = !started.isEmpty();
         while ((next = started.poll()) != null) {
-            try {
-                next.close();
-            } catch (Exception e) {
-                System.err.println("while stopping: " + e.getMessage());
+            List<AutoCloseable> together = new ArrayList<>(List.of(next));
+            while (next instanceof ServiceProcess && started.peek() instanceof ServiceProcess) {
+                together.add(started.poll());
+            }
+            List<Thread> closing = together.stream()
+                    .map(closeable -> new Thread(() -> closeQuietly(closeable), "limber-stop"))
+                    .toList();
+            closing.forEach(Thread::start);
+            for (Thread thread : closing) {
+                try {
+                    thread.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
         if (any) {
             say("stopped everything");
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            System.err.println("while stopping: " + e.getMessage());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.limber.local.stack;
 
+import io.limber.local.OwnSession;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -42,10 +43,10 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     private static Process launch(String name, Path jar, ProcessBuilder.Redirect output, Map<String, String> env) {
-        ProcessBuilder builder = new ProcessBuilder(List.of(
+        ProcessBuilder builder = new ProcessBuilder(OwnSession.command(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", // see the README's Performance section
-                "-jar", jar.toString()))
+                "-jar", jar.toString())))
                 .redirectOutput(output)
                 .redirectErrorStream(true);
         builder.environment().putAll(env);
