@@ -11,6 +11,7 @@ export default defineConfig({
       '/api/session': target(8082),
       '/api/reminder': target(8083),
       '/dev': { target: 'http://127.0.0.1:8090' },
+      '/config.json': { target: 'http://127.0.0.1:8090' },
     },
   },
 });

@@ -7,6 +7,8 @@
 //
 //   node server/serve.mjs [--port 8090] [--host 127.0.0.1]
 //   LIMBER_ROUTINE_URL, LIMBER_SESSION_URL, LIMBER_REMINDER_URL   default http://127.0.0.1:8081, :8082, :8083
+//   JWT_ISSUER (or LIMBER_WEB_OIDC_ISSUER), LIMBER_WEB_OIDC_CLIENT_ID, LIMBER_WEB_OIDC_REDIRECT_URI: with all three the
+//   app signs in with OIDC Authorization Code + PKCE (GET /config.json tells it so) and the dev login is off
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, request as httpRequest } from 'node:http';
 import { dirname, extname, join, normalize, resolve } from 'node:path';
@@ -20,7 +22,14 @@ const arg = (name, fallback) => {
 const port = Number(arg('port', process.env.PORT ?? 8090));
 const host = arg('host', '127.0.0.1');
 const dist = resolve(dirname(fileURLToPath(import.meta.url)), '../dist');
-const devLogin = (process.env.LIMBER_DEV_LOGIN ?? (host === '127.0.0.1' || host === 'localhost' ? '1' : '0')) === '1';
+const oidc = {
+  issuer: process.env.LIMBER_WEB_OIDC_ISSUER ?? process.env.JWT_ISSUER,
+  clientId: process.env.LIMBER_WEB_OIDC_CLIENT_ID,
+  redirectUri: process.env.LIMBER_WEB_OIDC_REDIRECT_URI,
+};
+const oidcOn = Boolean(oidc.issuer && oidc.clientId && oidc.redirectUri);
+// never both: where the real provider signs people in, nobody may mint tokens with a local key
+const devLogin = !oidcOn && (process.env.LIMBER_DEV_LOGIN ?? (host === '127.0.0.1' || host === 'localhost' ? '1' : '0')) === '1';
 const upstreams = {
   routine: process.env.LIMBER_ROUTINE_URL ?? 'http://127.0.0.1:8081',
   session: process.env.LIMBER_SESSION_URL ?? 'http://127.0.0.1:8082',
@@ -91,9 +100,13 @@ const server = createServer((req, res) => {
   const api = /^\/api\/(routine|session|reminder)(\/.*)?$/.exec(pathname);
   if (api) return proxy(req, res, api[1], (api[2] ?? '/') + search);
   if (pathname === '/dev/token') return token(req, res);
+  if (pathname === '/config.json') { // how the app signs in: the browser cannot read this server's environment
+    res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+    return res.end(JSON.stringify(oidcOn ? { signIn: 'oidc', oidc } : { signIn: 'dev' }));
+  }
   return file(req, res, pathname);
 });
 server.listen(port, host, () => {
-  console.log(`[web] Limber web app on http://${host}:${server.address().port}/ (dev login ${devLogin ? 'on' : 'off'})`);
+  console.log(`[web] Limber web app on http://${host}:${server.address().port}/ (${oidcOn ? `OIDC sign-in at ${oidc.issuer}` : `dev login ${devLogin ? 'on' : 'off'}`})`);
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.close(() => process.exit(0)));

@@ -147,8 +147,11 @@ function tonight(options) {
 }
 
 // ---------- screens ----------
+let signInError = ''; // why the last sign-in failed (an OIDC callback the provider refused, a state mismatch)
+
 function signIn() {
   nav.hidden = true;
+  if (auth.mode() === 'oidc') return providerSignIn();
   const input = h('input', { id: 'user-id', name: 'userId', autocomplete: 'username', required: true, spellcheck: 'false',
     pattern: '[A-Za-z0-9][A-Za-z0-9._:\\-]{0,127}', 'aria-describedby': 'user-id-help' });
   const error = h('p', { class: 'error', role: 'alert' });
@@ -173,6 +176,18 @@ function signIn() {
       'In production Limber signs you in with your care provider’s account.'),
     form));
   input.focus();
+}
+
+/** Production: the care provider's sign-in page (OIDC Authorization Code + PKCE, src/auth.js). */
+function providerSignIn() {
+  const error = h('p', { class: 'error', role: 'alert' }, signInError);
+  signInError = '';
+  show(h('section', { class: 'card' },
+    h('h1', {}, 'Sign in'),
+    h('p', {}, 'Sign in with the account your care provider gave you.'),
+    error,
+    h('button', { type: 'button', class: 'primary', onclick: () => auth.signIn().catch((e) => { error.textContent = e.message; }) },
+      'Sign in with your care provider')));
 }
 
 function cautions(options) {
@@ -525,6 +540,6 @@ document.getElementById('sign-out').addEventListener('click', () => {
   route();
 });
 addEventListener('hashchange', route);
-route();
+auth.init().catch((e) => { signInError = e.message; }).finally(route);
 
 if ('serviceWorker' in navigator && import.meta.env.PROD) navigator.serviceWorker.register('/sw.js').catch(() => {});

@@ -103,3 +103,17 @@ test('static: the app for unknown paths, nothing outside dist/', async () => {
   const escape = await fetch(`${web}/..%2f..%2fpackage.json`);
   assert.notEqual((await escape.text()).includes('"@limber/web"'), true);
 });
+
+test('sign-in configuration: dev login locally; OIDC (issuer, client, redirect) when configured, and then no dev login', async () => {
+  const dev = await start({});
+  assert.deepEqual(await (await fetch(`${dev}/config.json`)).json(), { signIn: 'dev' });
+  const oidc = { issuer: 'https://auth.limber.internal/realms/limber', clientId: 'limber-web', redirectUri: 'https://app.limber.internal/' };
+  const prod = await start({ JWT_ISSUER: oidc.issuer, LIMBER_WEB_OIDC_CLIENT_ID: oidc.clientId, LIMBER_WEB_OIDC_REDIRECT_URI: oidc.redirectUri });
+  const answer = await fetch(`${prod}/config.json`);
+  assert.equal(answer.headers.get('cache-control'), 'no-store');
+  assert.deepEqual(await answer.json(), { signIn: 'oidc', oidc });
+  // even on loopback and asked for: nobody mints tokens with a local key where the real provider signs people in
+  const forced = await start({ JWT_ISSUER: oidc.issuer, LIMBER_WEB_OIDC_CLIENT_ID: oidc.clientId,
+    LIMBER_WEB_OIDC_REDIRECT_URI: oidc.redirectUri, LIMBER_DEV_LOGIN: '1' });
+  assert.equal((await fetch(`${forced}/dev/token`, { method: 'POST', body: '{"userId":"u-1"}' })).status, 404);
+});
