@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasSize;
 
+import io.limber.local.testing.InjectKafka;
 import io.limber.local.testing.KafkaAndPostgresTestResource;
 import io.limber.local.testing.KafkaTestClient;
 import io.limber.local.testing.MetricsExposition;
@@ -18,7 +19,6 @@ import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,6 +30,9 @@ import org.junit.jupiter.api.Test;
         initArgs = @ResourceArg(name = "database", value = "routine"))
 class DashboardMetricsTest {
 
+    @InjectKafka
+    KafkaTestClient kafka;
+
     static final String OWNER = "routine-service";
     /** Micrometer's Kafka binder looks for new client metrics (a topic's first send) once a minute. */
     static final Duration METRICS_REFRESH = Duration.ofSeconds(90);
@@ -37,9 +40,6 @@ class DashboardMetricsTest {
     /** Health and metrics live on the management port. */
     @TestHTTPResource(value = "/metrics", management = true)
     URL metrics;
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
 
     @Test
     void everyMetricTheDashboardsQueryIsExportedAndNoSampleNamesAPerson() {
@@ -52,17 +52,15 @@ class DashboardMetricsTest {
                 {"routines":[{"routineId":"lower-back-stretches"}],"schedule":{"timesPerWeek":5},"localTime":"20:30",
                  "timeZone":"Europe/Amsterdam","startDate":"2026-11-02"}""").put("/users/{u}/plan", user)
                 .then().statusCode(201);
-        try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
-            kafka.awaitRecord("plans", r -> user.equals(r.key()), Duration.ofSeconds(30));
-            // ... a care review for that plan (the consumer's metrics) and one that is not (the DLQ producer's)
-            kafka.send("care-reviews", user, """
-                    {"specversion":"1.0","id":"%s","source":"/reminder-service","type":"limber.care-review.requested",
-                     "datacontenttype":"application/json",
-                     "data":{"userId":"%s","reason":"repeated-pain-stop","urgent":false,"requestedAt":"2026-11-20T08:00:00Z"}}
-                    """.formatted(UUID.randomUUID(), user));
-            kafka.send("care-reviews", user, "{not json");
-            kafka.awaitRecord("care-reviews.dlq", r -> user.equals(r.key()), Duration.ofSeconds(30));
-        }
+        kafka.awaitRecord("plans", r -> user.equals(r.key()), Duration.ofSeconds(30));
+        // ... a care review for that plan (the consumer's metrics) and one that is not (the DLQ producer's)
+        kafka.send("care-reviews", user, """
+                {"specversion":"1.0","id":"%s","source":"/reminder-service","type":"limber.care-review.requested",
+                 "datacontenttype":"application/json",
+                 "data":{"userId":"%s","reason":"repeated-pain-stop","urgent":false,"requestedAt":"2026-11-20T08:00:00Z"}}
+                """.formatted(UUID.randomUUID(), user));
+        kafka.send("care-reviews", user, "{not json");
+        kafka.awaitRecord("care-reviews.dlq", r -> user.equals(r.key()), Duration.ofSeconds(30));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 asClinician().get("/users/{u}/care-reviews", user).then().statusCode(200).body("$", hasSize(1)));
 

@@ -10,6 +10,7 @@ import io.limber.local.testing.HostileInputs;
 import io.limber.local.testing.HostileInputs.Body;
 import io.limber.local.testing.HostileInputs.Tally;
 import io.limber.local.testing.HostileInputs.Tally.StatusClass;
+import io.limber.local.testing.InjectKafka;
 import io.limber.local.testing.KafkaAndPostgresTestResource;
 import io.limber.local.testing.KafkaTestClient;
 import io.limber.local.testing.RawHttp;
@@ -27,7 +28,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,6 +39,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = KafkaAndPostgresTestResource.class,
         initArgs = @ResourceArg(name = "database", value = "routine"))
 class HostileInputTest {
+
+    @InjectKafka
+    KafkaTestClient kafka;
 
     static final long SEED = 20261124L;
     static final int BODIES_PER_ENDPOINT = 1_000;
@@ -64,9 +67,6 @@ class HostileInputTest {
 
     @TestHTTPResource(value = "/health/ready", management = true)
     URL readiness;
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
 
     final List<Tally> tallies = new ArrayList<>();
     final List<String> failures = new ArrayList<>();
@@ -138,11 +138,9 @@ class HostileInputTest {
                 .as("reviews closed by fuzzed bodies").isEqualTo(Math.min(1, closeReview.count(StatusClass.S2XX)));
         assertThat(putPlan.count(StatusClass.S2XX)).as("valid plans among the hostile ones").isLessThan(BODIES_PER_ENDPOINT / 5);
         int acceptedPlans = putPlan.count(StatusClass.S2XX);
-        try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                    assertThat(kafka.readAll("plans").stream().filter(r -> r.key() != null && r.key().startsWith("fuzz-body-"))
-                            .count()).isEqualTo(acceptedPlans));
-        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(kafka.readAll("plans").stream().filter(r -> r.key() != null && r.key().startsWith("fuzz-body-"))
+                        .count()).isEqualTo(acceptedPlans));
     }
 
     private Tally fuzzBodies(String endpoint, String method, Function<Body, String> path, String token, List<Body> bodies) {
@@ -185,13 +183,11 @@ class HostileInputTest {
     }
 
     private int openCareReviewFor(String person) {
-        try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
-            kafka.send("care-reviews", person, """
-                    {"specversion":"1.0","id":"%s","source":"/reminder-service","type":"limber.care-review.requested",
-                     "datacontenttype":"application/json",
-                     "data":{"userId":"%s","reason":"repeated-pain-stop","urgent":false,"requestedAt":"2026-11-20T08:00:00Z"}}
-                    """.formatted(UUID.randomUUID(), person));
-        }
+        kafka.send("care-reviews", person, """
+                {"specversion":"1.0","id":"%s","source":"/reminder-service","type":"limber.care-review.requested",
+                 "datacontenttype":"application/json",
+                 "data":{"userId":"%s","reason":"repeated-pain-stop","urgent":false,"requestedAt":"2026-11-20T08:00:00Z"}}
+                """.formatted(UUID.randomUUID(), person));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 Callers.asClinician().get("/care-reviews/open").then().statusCode(200).body("userId", hasItem(person)));
         return Callers.asClinician().get("/users/{u}/care-reviews", person).then().extract().path("[0].reviewId");

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import io.limber.local.security.TokenIssuer;
+import io.limber.local.testing.InjectKafka;
 import io.limber.local.testing.KafkaAndPostgresTestResource;
 import io.limber.local.testing.KafkaTestClient;
 import io.limber.local.testing.TestTokens;
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,6 +34,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = KafkaAndPostgresTestResource.class,
         initArgs = @ResourceArg(name = "database", value = "routine"))
 class SecurityTest {
+
+    @InjectKafka
+    KafkaTestClient kafka;
 
     static final String PATIENT = TokenIssuer.PATIENT;
     static final String CLINICIAN = TokenIssuer.CLINICIAN;
@@ -72,9 +75,6 @@ class SecurityTest {
                 new Endpoint("POST", "/care-reviews/1/close", "{\"resumePlan\":true}", Set.of(CLINICIAN), false, true),
                 new Endpoint("DELETE", "/users/" + person, null, Set.of(PATIENT, ADMIN), true, true));
     }
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
 
     @Test
     void noTokenOrABadTokenIs401OnEveryEndpoint() {
@@ -173,13 +173,11 @@ class SecurityTest {
         asClinician().post("/users/{u}/plan/resume", alice).then().statusCode(200).body("status", equalTo("active"));
 
         // care reviews: clinicians only
-        try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
-            kafka.send("care-reviews", alice, """
-                    {"specversion":"1.0","id":"%s","source":"/reminder-service","type":"limber.care-review.requested",
-                     "datacontenttype":"application/json",
-                     "data":{"userId":"%s","reason":"repeated-pain-stop","urgent":false,"requestedAt":"2026-11-20T08:00:00Z"}}
-                    """.formatted(UUID.randomUUID(), alice));
-        }
+        kafka.send("care-reviews", alice, """
+                {"specversion":"1.0","id":"%s","source":"/reminder-service","type":"limber.care-review.requested",
+                 "datacontenttype":"application/json",
+                 "data":{"userId":"%s","reason":"repeated-pain-stop","urgent":false,"requestedAt":"2026-11-20T08:00:00Z"}}
+                """.formatted(UUID.randomUUID(), alice));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 asClinician().get("/care-reviews/open").then().statusCode(200).body("userId", hasItem(alice)));
         asClinician().get("/users/{u}/care-reviews", alice).then().statusCode(200).body("[0].status", equalTo("open"));
@@ -200,9 +198,7 @@ class SecurityTest {
         assertThat(Database.count("SELECT count(*) FROM plan_history WHERE user_id = ?", person)).isZero();
         assertThat(Database.count("SELECT count(*) FROM current_plan WHERE user_id = ?", person)).isZero();
         assertThat(Database.count("SELECT count(*) FROM outbox WHERE record_key = ?", person)).isZero();
-        try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
-            assertThat(kafka.readAll("plans")).noneMatch(r -> person.equals(r.key()));
-        }
+        assertThat(kafka.readAll("plans")).noneMatch(r -> person.equals(r.key()));
     }
 
     static Response call(RequestSpecification request, Endpoint endpoint) {

@@ -1,6 +1,6 @@
 package io.limber.routine.carereview;
 
-import io.limber.routine.access.PersonalDataAccess;
+import io.limber.platform.access.PersonalDataAccess;
 import io.limber.routine.plan.UserIds;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

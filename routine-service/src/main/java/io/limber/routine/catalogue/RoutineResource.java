@@ -1,6 +1,6 @@
 package io.limber.routine.catalogue;
 
-import io.limber.routine.access.PersonalDataAccess;
+import io.limber.platform.access.PersonalDataAccess;
 import io.limber.routine.validation.InvalidInputException;
 import io.limber.routine.validation.NotFoundException;
 import io.smallrye.mutiny.Uni;

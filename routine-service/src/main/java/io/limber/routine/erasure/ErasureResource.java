@@ -1,7 +1,7 @@
 package io.limber.routine.erasure;
 
-import io.limber.routine.access.Caller;
-import io.limber.routine.access.PersonalDataAccess;
+import io.limber.platform.access.Caller;
+import io.limber.platform.access.PersonalDataAccess;
 import io.limber.routine.plan.UserIds;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

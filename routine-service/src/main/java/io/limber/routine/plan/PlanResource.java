@@ -1,7 +1,7 @@
 package io.limber.routine.plan;
 
-import io.limber.routine.access.Caller;
-import io.limber.routine.access.PersonalDataAccess;
+import io.limber.platform.access.Caller;
+import io.limber.platform.access.PersonalDataAccess;
 import io.limber.routine.event.PlanData;
 import io.limber.routine.event.PlanMapper;
 import io.smallrye.mutiny.Uni;

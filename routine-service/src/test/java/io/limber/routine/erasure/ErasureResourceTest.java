@@ -4,6 +4,7 @@ import static io.limber.routine.testing.Callers.asClinician;
 import static io.limber.routine.testing.Callers.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.limber.local.testing.InjectKafka;
 import io.limber.local.testing.KafkaAndPostgresTestResource;
 import io.limber.local.testing.KafkaTestClient;
 import io.limber.routine.testing.Database;
@@ -14,9 +15,6 @@ import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -24,20 +22,8 @@ import org.junit.jupiter.api.Test;
         initArgs = @ResourceArg(name = "database", value = "routine"))
 class ErasureResourceTest {
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
+    @InjectKafka
     KafkaTestClient kafka;
-
-    @BeforeEach
-    void connect() {
-        kafka = new KafkaTestClient(bootstrapServers);
-    }
-
-    @AfterEach
-    void disconnect() {
-        kafka.close();
-    }
 
     @Test
     void deletingAUserRemovesTheirPlansAndPublishesATombstoneAfterTheirLastPlan() {

@@ -4,8 +4,8 @@ import io.limber.local.kafka.KafkaBroker;
 import io.limber.local.kafka.LimberTopic;
 import io.limber.local.postgres.PostgresServer;
 import io.limber.local.security.DevKeyPair;
-import java.nio.file.Path;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -18,11 +18,14 @@ import java.util.UUID;
  *
  * <p>Also generates a key pair for bearer tokens (once per test JVM): the service trusts its public half and
  * issuer {@link TestTokens#ISSUER}; tests sign tokens with {@link TestTokens}.
+ *
+ * <p>Fills every {@link KafkaTestClient} field marked {@link InjectKafka} with one client of this broker.
  */
 public class KafkaAndPostgresTestResource implements QuarkusTestResourceLifecycleManager {
 
     private String databasePrefix = "limber";
     private KafkaBroker broker;
+    private KafkaTestClient kafka;
     private PostgresServer postgres;
     private String database;
     private static Path keyDir;
@@ -52,6 +55,20 @@ public class KafkaAndPostgresTestResource implements QuarkusTestResourceLifecycl
         return config;
     }
 
+    @Override
+    public void inject(TestInjector testInjector) {
+        testInjector.injectIntoFields(kafkaClient(),
+                new TestInjector.AnnotatedAndMatchesType(InjectKafka.class, KafkaTestClient.class));
+    }
+
+    // One client for the run, made on first use: its producer is thread-safe and each read opens its own consumer.
+    private synchronized KafkaTestClient kafkaClient() {
+        if (kafka == null) {
+            kafka = new KafkaTestClient(broker.bootstrapServers());
+        }
+        return kafka;
+    }
+
     private static synchronized Path testKeys() {
         if (keyDir == null) {
             keyDir = DevKeyPair.generateIntoTemporaryDirectory("limber-test-keys-");
@@ -62,6 +79,9 @@ public class KafkaAndPostgresTestResource implements QuarkusTestResourceLifecycl
 
     @Override
     public void stop() {
+        if (kafka != null) {
+            kafka.close();
+        }
         if (postgres != null) {
             try {
                 postgres.dropDatabase(database);

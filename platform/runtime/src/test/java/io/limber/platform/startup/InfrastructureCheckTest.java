@@ -1,4 +1,4 @@
-package io.limber.routine.startup;
+package io.limber.platform.startup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.limber.routine.access;
+package io.limber.platform.access;
 
 import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.RequestScoped;
@@ -27,6 +27,18 @@ public class Caller {
         if (!PersonalDataAccess.mayErase(token.getSubject(), roles(), userId)) {
             throw new ForbiddenException("this token may not erase this person");
         }
+    }
+
+    /** 403 with this reason (it names nobody) unless the caller is this person, as a patient. */
+    public void requireThemself(String userId, String reason) {
+        if (!isThemself(userId)) {
+            throw new ForbiddenException(reason);
+        }
+    }
+
+    /** Is the caller this person, as a patient? */
+    public boolean isThemself(String userId) {
+        return PersonalDataAccess.isThemself(token.getSubject(), roles(), userId);
     }
 
     private Set<String> roles() {

@@ -1,24 +1,26 @@
-package io.limber.routine.startup;
+package io.limber.platform.startup;
 
-import io.quarkus.logging.Log;
+import io.smallrye.config.SmallRyeConfig;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
-import io.smallrye.config.SmallRyeConfig;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logging.Logger;
 
 /**
  * Before start-up, one clear line for a PostgreSQL or Kafka that does not answer, instead of a stack trace.
  * Without PostgreSQL the service cannot migrate its schema and does not start; without Kafka it starts,
  * reports not-ready, and the Kafka client keeps reconnecting. In production, without a key to verify bearer
- * tokens (every request would be refused with 401) it does not start either.
+ * tokens (every request would be refused with 401) it does not start either. Each service's main class calls it.
  */
 public record InfrastructureCheck(String jdbcUrl, String kafkaBootstrapServers, String tokenKeyLocation,
                                   boolean production) {
 
     private static final int TIMEOUT_MILLIS = 3_000;
+    // JBoss Logging, not io.quarkus.logging.Log: Quarkus rewrites Log calls only in application classes, not in a jar.
+    private static final Logger LOG = Logger.getLogger(InfrastructureCheck.class);
 
     public static InfrastructureCheck fromConfig() {
         Config config = ConfigProvider.getConfig();
@@ -71,7 +73,7 @@ public record InfrastructureCheck(String jdbcUrl, String kafkaBootstrapServers, 
             anyAnswers |= address != null && answers(address);
         }
         if (!anyAnswers) {
-            Log.warnf("Kafka does not answer at '%s': starting anyway, not ready until it does; "
+            LOG.warnf("Kafka does not answer at '%s': starting anyway, not ready until it does; "
                     + "set KAFKA_BOOTSTRAP_SERVERS (kafka.bootstrap.servers)", kafkaBootstrapServers);
         }
     }

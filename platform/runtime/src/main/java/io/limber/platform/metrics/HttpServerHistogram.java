@@ -1,4 +1,4 @@
-package io.limber.routine.metrics;
+package io.limber.platform.metrics;
 
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.config.MeterFilter;
