@@ -241,6 +241,12 @@ public final class LocalStack implements AutoCloseable {
         broker = KafkaBroker.start(tempDir("limber-kafka-"), true, Ports.preferred(options.kafkaPort()));
         started.push(broker);
         broker.createTopics(LimberTopic.ALL);
+        if (!options.freePorts()) {
+            // deploy/local/kafka reads it: the broker is on another port when 9092 was taken
+            Path address = root.resolve(".local-stack/kafka-bootstrap");
+            writeString(address, broker.bootstrapServers() + "\n");
+            started.push(() -> Files.deleteIfExists(address));
+        }
 
         say("starting PostgreSQL ...");
         if (options.restartablePostgres()) {
@@ -324,6 +330,14 @@ public final class LocalStack implements AutoCloseable {
                     + "); its log: " + simulatorLog);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the simulator", e);
+        }
+    }
+
+    private static void writeString(Path file, String text) {
+        try {
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
