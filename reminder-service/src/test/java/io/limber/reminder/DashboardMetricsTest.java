@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.limber.local.testing.InjectKafka;
 import io.limber.local.testing.KafkaAndPostgresTestResource;
 import io.limber.local.testing.KafkaTestClient;
 import io.limber.local.testing.MetricsExposition;
@@ -17,7 +18,6 @@ import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,6 +29,9 @@ import org.junit.jupiter.api.Test;
         initArgs = @ResourceArg(name = "database", value = "reminder"))
 class DashboardMetricsTest {
 
+    @InjectKafka
+    KafkaTestClient kafka;
+
     static final String OWNER = "reminder-service";
     /** Micrometer's Kafka binder looks for new client metrics (a topic's first send) once a minute. */
     static final Duration METRICS_REFRESH = Duration.ofSeconds(90);
@@ -38,9 +41,6 @@ class DashboardMetricsTest {
     @TestHTTPResource(value = "/metrics", management = true)
     URL metrics;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
     @Test
     void everyMetricTheDashboardsQueryIsExportedAndNoSampleNamesAPerson() {
         List<String> wanted = MetricsExposition.metricsOwnedBy(MetricsExposition.METRICS_USED, OWNER);
@@ -48,12 +48,10 @@ class DashboardMetricsTest {
         String user = "user-" + UUID.randomUUID();
         double plansBefore = processedPlans(scrape());
 
-        try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
-            // a plan (the consumer's metrics) and a record that is not one (the DLQ producer's sends)
-            kafka.send("plans", user, TestEvents.plan(user, 1, "active", "20:30"));
-            kafka.send("plans", user, "{not json");
-            kafka.awaitRecord("plans.dlq", r -> user.equals(r.key()), WAIT);
-        }
+        // a plan (the consumer's metrics) and a record that is not one (the DLQ producer's sends)
+        kafka.send("plans", user, TestEvents.plan(user, 1, "active", "20:30"));
+        kafka.send("plans", user, "{not json");
+        kafka.awaitRecord("plans.dlq", r -> user.equals(r.key()), WAIT);
         await().atMost(WAIT).until(() -> processedPlans(scrape()) > plansBefore);
         asClinician().get("/users/{u}/next", user).then().statusCode(org.hamcrest.Matchers.lessThan(500)); // an HTTP timer
 

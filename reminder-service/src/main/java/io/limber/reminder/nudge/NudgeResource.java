@@ -1,7 +1,7 @@
 package io.limber.reminder.nudge;
 
-import io.limber.reminder.access.Caller;
-import io.limber.reminder.access.PersonalDataAccess;
+import io.limber.platform.access.Caller;
+import io.limber.platform.access.PersonalDataAccess;
 import io.limber.reminder.db.Sql;
 import io.limber.reminder.person.UserIds;
 import io.smallrye.mutiny.Uni;

@@ -1,7 +1,7 @@
 package io.limber.reminder.person;
 
-import io.limber.reminder.access.Caller;
-import io.limber.reminder.access.PersonalDataAccess;
+import io.limber.platform.access.Caller;
+import io.limber.platform.access.PersonalDataAccess;
 import io.limber.reminder.nudge.NudgeResource;
 import io.limber.reminder.nudge.NudgeResource.ErrorView;
 import io.limber.reminder.rules.NudgeKind;
@@ -72,7 +72,7 @@ public class PreferencesResource {
     @PUT
     @RolesAllowed(PersonalDataAccess.PATIENT)
     public Uni<Response> put(@PathParam("userId") String userId, Preferences body) {
-        caller.requireChangePreferences(userId);
+        caller.requireThemself(userId, "only the person themself changes their reminder preferences");
         Optional<String> problem = problem(userId, body);
         if (problem.isPresent()) {
             return Uni.createFrom().item(Response.status(Response.Status.BAD_REQUEST)

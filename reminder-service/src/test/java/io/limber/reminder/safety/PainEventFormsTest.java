@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.limber.local.testing.CloudEventForms;
 import io.limber.local.testing.CloudEventForms.Form;
+import io.limber.local.testing.InjectKafka;
 import io.limber.local.testing.KafkaAndPostgresTestResource;
 import io.limber.local.testing.KafkaTestClient;
 import io.limber.reminder.support.Database;
@@ -22,8 +23,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -40,27 +39,19 @@ class PainEventFormsTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
     @Inject
     Pool pool;
 
     @Inject
     MeterRegistry registry;
 
+    @InjectKafka
     KafkaTestClient kafka;
     Database db;
 
     @BeforeEach
     void connect() {
-        kafka = new KafkaTestClient(bootstrapServers);
         db = new Database(pool);
-    }
-
-    @AfterEach
-    void disconnect() {
-        kafka.close();
     }
 
     @ParameterizedTest

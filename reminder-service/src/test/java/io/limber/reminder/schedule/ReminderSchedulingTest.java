@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.limber.local.testing.InjectKafka;
 import io.limber.local.testing.KafkaAndPostgresTestResource;
 import io.limber.local.testing.KafkaTestClient;
 import io.limber.reminder.nudge.EventSchemas;
@@ -22,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,18 +40,15 @@ class ReminderSchedulingTest {
     private static final Instant MONDAY_NOON = Instant.parse("2026-11-23T11:00:00Z");
     private static final Instant MONDAY_2030_LOCAL = Instant.parse("2026-11-23T19:30:00Z");
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
     @Inject
     Pool pool;
 
+    @InjectKafka
     KafkaTestClient kafka;
     Database db;
 
     @BeforeEach
     void connect() {
-        kafka = new KafkaTestClient(bootstrapServers);
         db = new Database(pool);
         TestClockProducer.CLOCK.set(MONDAY_NOON);
     }
@@ -59,7 +56,6 @@ class ReminderSchedulingTest {
     @AfterEach
     void disconnect() {
         TestClockProducer.CLOCK.release();
-        kafka.close();
     }
 
     @Test
