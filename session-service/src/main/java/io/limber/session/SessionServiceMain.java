@@ -1,6 +1,6 @@
 package io.limber.session;
 
-import io.limber.session.startup.InfrastructureCheck;
+import io.limber.platform.startup.InfrastructureCheck;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.limber.local.testing.InjectKafka;
 import io.limber.local.testing.KafkaAndPostgresTestResource;
 import io.limber.local.testing.KafkaTestClient;
 import io.limber.local.testing.MetricsExposition;
@@ -22,7 +23,6 @@ import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,13 +34,13 @@ import org.junit.jupiter.api.Test;
         initArgs = @ResourceArg(name = "database", value = "session"))
 class DashboardMetricsTest {
 
+    @InjectKafka
+    KafkaTestClient kafka;
+
     static final String OWNER = "session-service";
     /** Micrometer's Kafka binder looks for new client metrics (a topic's first send) once a minute. */
     static final Duration METRICS_REFRESH = Duration.ofSeconds(90);
     static final Duration WAIT = Duration.ofSeconds(30);
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
 
     /** Metrics are on the management port. */
     @TestHTTPResource(value = "/metrics", management = true)
@@ -53,19 +53,17 @@ class DashboardMetricsTest {
         String user = newUser();
         Instant start = today().minusDays(1).atTime(20, 0).atZone(ZONE).toInstant();
 
-        try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
-            // a plan, then a pain-stop for it (consumer, adherence outbox and its sends) ...
-            kafka.send("plans", user, plan(user, today().minusDays(2)));
-            await().atMost(WAIT).untilAsserted(() ->
-                    given().auth().oauth2(clinician()).get("/users/{u}/adherence", user).then().statusCode(200));
-            kafka.send("session-events", user, painStopped(user, "s-1", start, 5, true));
-            await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(clinician()).get("/users/{u}/adherence", user).then()
-                    .statusCode(200).body("pain.painStops7", equalTo(1)));
-            kafka.awaitRecord("adherence", r -> user.equals(r.key()), WAIT);
-            // ... and one that is not an event (the DLQ producer's sends)
-            kafka.send("session-events", user, "{not json");
-            kafka.awaitRecord("session-events.dlq", r -> user.equals(r.key()), WAIT);
-        }
+        // a plan, then a pain-stop for it (consumer, adherence outbox and its sends) ...
+        kafka.send("plans", user, plan(user, today().minusDays(2)));
+        await().atMost(WAIT).untilAsserted(() ->
+                given().auth().oauth2(clinician()).get("/users/{u}/adherence", user).then().statusCode(200));
+        kafka.send("session-events", user, painStopped(user, "s-1", start, 5, true));
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(clinician()).get("/users/{u}/adherence", user).then()
+                .statusCode(200).body("pain.painStops7", equalTo(1)));
+        kafka.awaitRecord("adherence", r -> user.equals(r.key()), WAIT);
+        // ... and one that is not an event (the DLQ producer's sends)
+        kafka.send("session-events", user, "{not json");
+        kafka.awaitRecord("session-events.dlq", r -> user.equals(r.key()), WAIT);
 
         await().atMost(METRICS_REFRESH).untilAsserted(() ->
                 assertThat(MetricsExposition.of(scrape()).missing(wanted)).as("listed for %s but not exported; exported: %s",

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.limber.local.testing.HostileInputs;
 import io.limber.local.testing.HostileInputs.Body;
+import io.limber.local.testing.InjectKafka;
 import io.limber.local.testing.KafkaAndPostgresTestResource;
 import io.limber.local.testing.KafkaTestClient;
 import io.limber.session.contract.EventSchemas;
@@ -65,6 +66,9 @@ import org.junit.jupiter.api.Test;
         initArgs = @ResourceArg(name = "database", value = "session"))
 class HostileKafkaInputTest {
 
+    @InjectKafka
+    KafkaTestClient kafka;
+
     static final long SEED = 20261124L;
     static final String TOPIC = "session-events";
     static final String DLQ = "session-events.dlq";
@@ -102,36 +106,34 @@ class HostileKafkaInputTest {
     @Test
     void everyHostileRecordIsDeadLetteredWithAReasonAndNothingIsStored() throws Exception {
         String user = newUser();
-        try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
-            kafka.send("plans", user, plan(user, today().minusDays(2)));
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                    given().auth().oauth2(clinician()).get("/users/{u}/adherence", user).then().statusCode(200));
-            Map<String, Long> before = rows();
+        kafka.send("plans", user, plan(user, today().minusDays(2)));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(clinician()).get("/users/{u}/adherence", user).then().statusCode(200));
+        Map<String, Long> before = rows();
 
-            List<Hostile> storm = storm(user);
-            Map<String, Integer> byKind = new TreeMap<>();
-            storm.forEach(h -> byKind.merge(h.kind(), 1, Integer::sum));
-            byKind.forEach((kind, n) -> System.out.printf("[hostile Kafka input] %-40s %5d%n", kind, n));
-            assertThat(storm).hasSizeGreaterThanOrEqualTo(1_000);
-            send(storm);
+        List<Hostile> storm = storm(user);
+        Map<String, Integer> byKind = new TreeMap<>();
+        storm.forEach(h -> byKind.merge(h.kind(), 1, Integer::sum));
+        byKind.forEach((kind, n) -> System.out.printf("[hostile Kafka input] %-40s %5d%n", kind, n));
+        assertThat(storm).hasSizeGreaterThanOrEqualTo(1_000);
+        send(storm);
 
-            List<ConsumerRecord<String, String>> dead = kafka.awaitRecords(DLQ, r -> r.headers().lastHeader(RUN_HEADER)
-                    != null && run.equals(text(r.headers().lastHeader(RUN_HEADER))), storm.size(), Duration.ofMinutes(3));
-            System.out.printf("[hostile Kafka input] sent %d, dead-lettered %d%n", storm.size(), dead.size());
-            assertThat(dead).hasSize(storm.size()).allSatisfy(r -> {
-                Header reason = r.headers().lastHeader("dead-letter-reason");
-                assertThat(reason).as("reason header").isNotNull();
-                assertThat(text(reason)).isNotBlank();
-            });
-            given().get(readiness).then().statusCode(200);
-            assertThat(rows()).as("rows after the storm").isEqualTo(before);
+        List<ConsumerRecord<String, String>> dead = kafka.awaitRecords(DLQ, r -> r.headers().lastHeader(RUN_HEADER)
+                != null && run.equals(text(r.headers().lastHeader(RUN_HEADER))), storm.size(), Duration.ofMinutes(3));
+        System.out.printf("[hostile Kafka input] sent %d, dead-lettered %d%n", storm.size(), dead.size());
+        assertThat(dead).hasSize(storm.size()).allSatisfy(r -> {
+            Header reason = r.headers().lastHeader("dead-letter-reason");
+            assertThat(reason).as("reason header").isNotNull();
+            assertThat(text(reason)).isNotBlank();
+        });
+        given().get(readiness).then().statusCode(200);
+        assertThat(rows()).as("rows after the storm").isEqualTo(before);
 
-            Instant start = today().minusDays(1).atTime(20, 0).atZone(ZONE).toInstant();
-            kafka.send(TOPIC, user, completed(user, "after-the-storm", start));
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(clinician())
-                    .get("/users/{u}/sessions", user).then().statusCode(200).body("total", equalTo(1))
-                    .body("sessions[0].sessionId", equalTo("after-the-storm")));
-        }
+        Instant start = today().minusDays(1).atTime(20, 0).atZone(ZONE).toInstant();
+        kafka.send(TOPIC, user, completed(user, "after-the-storm", start));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(clinician())
+                .get("/users/{u}/sessions", user).then().statusCode(200).body("total", equalTo(1))
+                .body("sessions[0].sessionId", equalTo("after-the-storm")));
     }
 
     private List<Hostile> storm(String user) {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.limber.local.testing.HostileInputs;
 import io.limber.local.testing.HostileInputs.Body;
 import io.limber.local.testing.HostileInputs.Tally;
+import io.limber.local.testing.InjectKafka;
 import io.limber.local.testing.KafkaAndPostgresTestResource;
 import io.limber.local.testing.KafkaTestClient;
 import io.limber.local.testing.TestTokens;
@@ -33,7 +34,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,13 +46,13 @@ import org.junit.jupiter.api.Test;
         initArgs = @ResourceArg(name = "database", value = "session"))
 class HostileRestInputTest {
 
+    @InjectKafka
+    KafkaTestClient kafka;
+
     static final long SEED = 20261124L;
     static final int PER_ENDPOINT = 1_000;
     static final String STRUCTURED = "application/cloudevents+json";
     static final String BATCH = "application/cloudevents-batch+json";
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
 
     @TestHTTPResource(value = "/health/ready", management = true)
     URL readiness;
@@ -73,10 +73,8 @@ class HostileRestInputTest {
         String patient = TestTokens.patient(user);
         String clinician = TestTokens.clinician();
         int accepted = 0;
-        try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
-            // a known person: what the ingress accepts for them is processed at once, not held for their plan
-            kafka.send("plans", user, TestEvents.plan(user, TestEvents.today().minusDays(2)));
-        }
+        // a known person: what the ingress accepts for them is processed at once, not held for their plan
+        kafka.send("plans", user, TestEvents.plan(user, TestEvents.today().minusDays(2)));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(clinician)
                 .get("/users/{u}/adherence", user).then().statusCode(200));
 
@@ -100,16 +98,14 @@ class HostileRestInputTest {
                 .allSatisfy(t -> assertThat(t.sent()).isGreaterThanOrEqualTo(PER_ENDPOINT));
 
         given().get(readiness).then().statusCode(200);
-        try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
-            // a marker after the storm: once it is on the topic, everything written before is too
-            String marker = newUser();
-            given().auth().oauth2(TestTokens.patient(marker)).contentType(STRUCTURED)
-                    .body(TestEvents.started(marker, "marker", java.time.Instant.now())).post("/events")
-                    .then().statusCode(202);
-            kafka.awaitRecord("session-events", r -> marker.equals(r.key()), Duration.ofSeconds(30));
-            assertThat(kafka.readAll("session-events").stream().filter(r -> user.equals(r.key())).count())
-                    .as("events published for the fuzzed person = events accepted").isEqualTo(accepted);
-        }
+        // a marker after the storm: once it is on the topic, everything written before is too
+        String marker = newUser();
+        given().auth().oauth2(TestTokens.patient(marker)).contentType(STRUCTURED)
+                .body(TestEvents.started(marker, "marker", java.time.Instant.now())).post("/events")
+                .then().statusCode(202);
+        kafka.awaitRecord("session-events", r -> marker.equals(r.key()), Duration.ofSeconds(30));
+        assertThat(kafka.readAll("session-events").stream().filter(r -> user.equals(r.key())).count())
+                .as("events published for the fuzzed person = events accepted").isEqualTo(accepted);
         assertThat(acceptedButInvalid).as("accepted events the contract refuses").isEmpty();
         // whatever was accepted was processed: a valid event sent last is stored (its partition is not stuck)
         java.time.Instant start = TestEvents.today().minusDays(1).atTime(20, 0).atZone(TestEvents.ZONE).toInstant();

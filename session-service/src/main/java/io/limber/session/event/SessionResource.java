@@ -1,7 +1,7 @@
 package io.limber.session.event;
 
-import io.limber.session.access.Caller;
-import io.limber.session.access.PersonalDataAccess;
+import io.limber.platform.access.Caller;
+import io.limber.platform.access.PersonalDataAccess;
 import io.limber.session.person.UserIds;
 import io.limber.session.adherence.Session;
 import io.limber.session.adherence.service.AdherenceService;

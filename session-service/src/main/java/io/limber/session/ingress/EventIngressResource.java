@@ -2,8 +2,8 @@ package io.limber.session.ingress;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.limber.session.access.Caller;
-import io.limber.session.access.PersonalDataAccess;
+import io.limber.platform.access.Caller;
+import io.limber.platform.access.PersonalDataAccess;
 import io.limber.platform.events.CloudEventEnvelope;
 import io.limber.platform.events.NotACloudEvent;
 import io.limber.session.contract.EventSchemas;
@@ -107,7 +107,7 @@ public class EventIngressResource {
             return Uni.createFrom().item(badRequest(problems));
         }
         for (int i = 0; i < events.size(); i++) {
-            if (!caller.mayReport(events.get(i).get("data").get("userId").asText())) {
+            if (!caller.isThemself(events.get(i).get("data").get("userId").asText())) {
                 problems.add(new Problem(i, "$.data.userId", "not the token's subject: a patient reports only "
                         + "their own sessions"));
             }

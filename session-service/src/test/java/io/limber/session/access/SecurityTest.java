@@ -11,6 +11,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.limber.local.security.TokenIssuer;
+import io.limber.local.testing.InjectKafka;
 import io.limber.local.testing.KafkaAndPostgresTestResource;
 import io.limber.local.testing.KafkaTestClient;
 import io.limber.local.testing.TestTokens;
@@ -25,8 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,9 +42,7 @@ class SecurityTest {
     static final String STRUCTURED = "application/cloudevents+json";
     static final String BATCH = "application/cloudevents-batch+json";
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
+    @InjectKafka
     KafkaTestClient kafka;
     String ann;
     String bob;
@@ -66,7 +63,6 @@ class SecurityTest {
 
     @BeforeEach
     void twoKnownPeople() {
-        kafka = new KafkaTestClient(bootstrapServers);
         ann = newUser();
         bob = newUser();
         for (String user : List.of(ann, bob)) {
@@ -76,11 +72,6 @@ class SecurityTest {
             await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(TestTokens.clinician())
                     .get("/users/{u}/adherence", user).then().statusCode(200));
         }
-    }
-
-    @AfterEach
-    void disconnect() {
-        kafka.close();
     }
 
     @Test

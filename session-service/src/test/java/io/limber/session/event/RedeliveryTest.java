@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.limber.local.testing.InjectKafka;
 import io.limber.local.testing.KafkaAndPostgresTestResource;
 import io.limber.local.testing.KafkaTestClient;
 import io.quarkus.logging.Log;
@@ -19,9 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,23 +33,11 @@ class RedeliveryTest {
 
     static final Duration WAIT = Duration.ofSeconds(90);
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
     @Inject
     KafkaClientService kafkaClients;
 
+    @InjectKafka
     KafkaTestClient kafka;
-
-    @BeforeEach
-    void connect() {
-        kafka = new KafkaTestClient(bootstrapServers);
-    }
-
-    @AfterEach
-    void disconnect() {
-        kafka.close();
-    }
 
     @Test
     void rewindingTheConsumerInTheMiddleOfAStreamCountsNothingTwice() {

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.limber.local.testing.InjectKafka;
 import io.limber.local.testing.KafkaAndPostgresTestResource;
 import io.limber.local.testing.CloudEventForms;
 import io.limber.local.testing.KafkaTestClient;
@@ -24,9 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -36,23 +34,11 @@ class EventIngressResourceTest {
 
     static final Duration WAIT = Duration.ofSeconds(30);
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
     @TestHTTPResource("/events")
     URL events;
 
+    @InjectKafka
     KafkaTestClient kafka;
-
-    @BeforeEach
-    void connect() {
-        kafka = new KafkaTestClient(bootstrapServers);
-    }
-
-    @AfterEach
-    void disconnect() {
-        kafka.close();
-    }
 
     @Test
     void oneStructuredEventIsAcceptedOnceTheBrokerHasItKeyedByUser() {

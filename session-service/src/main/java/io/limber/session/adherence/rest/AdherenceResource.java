@@ -1,7 +1,7 @@
 package io.limber.session.adherence.rest;
 
-import io.limber.session.access.Caller;
-import io.limber.session.access.PersonalDataAccess;
+import io.limber.platform.access.Caller;
+import io.limber.platform.access.PersonalDataAccess;
 import io.limber.session.person.UserIds;
 import io.limber.session.adherence.CohortAdherence;
 import io.limber.session.adherence.service.AdherenceService;
