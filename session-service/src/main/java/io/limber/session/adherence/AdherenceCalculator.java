@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * Computes a person's adherence from their plan versions and session events, per local date in the zone of the
@@ -22,35 +23,79 @@ public final class AdherenceCalculator {
     private AdherenceCalculator() {
     }
 
+    /** Every figure from the whole history: the reference the checkpointed calculation must equal. */
     public static Adherence calculate(Collection<PlanVersion> versions, Collection<? extends Activity> reported,
                                       Instant now) {
+        return calculate(versions, reported, now, AdherenceCheckpoint.NONE).adherence();
+    }
+
+    /** The figures, and the checkpoint to keep for the next calculation. */
+    public record Calculation(Adherence adherence, AdherenceCheckpoint checkpoint) {
+    }
+
+    /**
+     * The figures from a checkpoint: only the days after it and the 28-day windows are read and computed, so the cost
+     * does not grow with the length of a person's history. {@code reported} must hold every activity whose session
+     * began, or that happened, after the checkpoint's day minus {@link #CHECKPOINT_READ_BACK} (older ones are ignored
+     * and may be left out); a checkpoint an arriving activity or plan version rewrites
+     * ({@link AdherenceCheckpoint#isRewrittenBy}) must not be passed. The returned checkpoint covers the days up to
+     * 28 days before today, never fewer than the one passed in.
+     */
+    public static Calculation calculate(Collection<PlanVersion> versions, Collection<? extends Activity> reported,
+                                        Instant now, AdherenceCheckpoint since) {
         Collection<Activity> activities = withoutDuplicates(reported);
-        Instant lastEventAt = activities.stream().map(Activity::time).max(Comparator.naturalOrder()).orElse(null);
+        Instant lastEventAt = Stream.concat(Stream.ofNullable(since.lastEventAt()), activities.stream().map(Activity::time))
+                .max(Comparator.naturalOrder()).orElse(null);
         PlanCalendar calendar = new PlanCalendar(versions);
         if (calendar.isEmpty()) {
-            return new Adherence(null, null, null, lastEventAt, null, null, null, null, List.of(),
-                    new Adherence.Pain(0, 0, 0, null, false, false));
+            return new Calculation(new Adherence(null, null, null, lastEventAt, null, null, null, null, List.of(),
+                    new Adherence.Pain(0, 0, 0, null, false, false)), AdherenceCheckpoint.NONE);
         }
         LocalDate today = calendar.dateOf(now);
-        List<Occurrence> occurrences = occurrences(calendar, activities, today, now);
+        LocalDate windowStart = today.minusDays(27);
+        LocalDate from = since.isNone() || since.closedThrough().plusDays(1).isAfter(windowStart)
+                ? (since.isNone() ? null : windowStart) : since.closedThrough().plusDays(1);
+        List<Occurrence> occurrences = occurrences(calendar, activities, today, now, from);
         List<Session> sessions = Session.group(activities);
 
         TreeSet<String> routineIds = new TreeSet<>();
         calendar.inForce(today).ifPresent(p -> p.routines().forEach(r -> routineIds.add(r.routineId())));
-        occurrences.stream().filter(o -> !o.date().isBefore(today.minusDays(27))).forEach(o -> routineIds.add(o.routineId()));
+        occurrences.stream().filter(o -> !o.date().isBefore(windowStart)).forEach(o -> routineIds.add(o.routineId()));
 
         List<Adherence.RoutineAdherence> perRoutine = new ArrayList<>();
         for (String routineId : routineIds) {
             List<Occurrence> own = occurrences.stream().filter(o -> o.routineId().equals(routineId)).toList();
-            perRoutine.add(routineAdherence(routineId, own, sessions, calendar, today, now));
+            perRoutine.add(routineAdherence(routineId, own, sessions, calendar, today, now, since));
         }
         Double overall7 = ratio(occurrences, today, 7);
         Double overall14 = ratio(occurrences, today, 14);
         Double overall28 = ratio(occurrences, today, 28);
         PlanVersion current = calendar.inForce(today).orElse(calendar.versions().get(0));
-        return new Adherence(today, calendar.zoneOn(today).getId(), current.version(), lastEventAt,
+        Adherence adherence = new Adherence(today, calendar.zoneOn(today).getId(), current.version(), lastEventAt,
                 overall7, overall14, overall28, Adherence.adherent(overall28), perRoutine,
                 pain(activities, calendar, today));
+        return new Calculation(adherence, nextCheckpoint(occurrences, calendar, since, today.minusDays(28), lastEventAt));
+    }
+
+    /** Days a checkpointed calculation reads before the day after the checkpoint: a safety pause reaches 48 h ahead. */
+    public static final int CHECKPOINT_READ_BACK = 3;
+
+    /** The checkpoint at the end of {@code through}, continuing {@code since}; {@code since} when it is not older. */
+    private static AdherenceCheckpoint nextCheckpoint(List<Occurrence> occurrences, PlanCalendar calendar,
+                                                      AdherenceCheckpoint since, LocalDate through,
+                                                      Instant lastEventAt) {
+        if (!since.isNone() && !since.closedThrough().isBefore(through)) {
+            return new AdherenceCheckpoint(since.closedThrough(), since.routines(), lastEventAt);
+        }
+        TreeSet<String> routineIds = new TreeSet<>(since.routines().keySet());
+        occurrences.stream().filter(o -> !o.date().isAfter(through)).forEach(o -> routineIds.add(o.routineId()));
+        Map<String, AdherenceCheckpoint.RoutineMemory> memory = new TreeMap<>();
+        for (String routineId : routineIds) {
+            List<Occurrence> own = occurrences.stream()
+                    .filter(o -> o.routineId().equals(routineId) && !o.date().isAfter(through)).toList();
+            memory.put(routineId, remember(routineId, own, calendar, through, since));
+        }
+        return new AdherenceCheckpoint(through, memory, lastEventAt);
     }
 
     /**
@@ -85,14 +130,21 @@ public final class AdherenceCalculator {
     /** Every occurrence from the first plan's start through today, oldest first. */
     static List<Occurrence> occurrences(PlanCalendar calendar, Collection<Activity> activities, LocalDate today,
                                         Instant now) {
+        return occurrences(calendar, activities, today, now, null);
+    }
+
+    /** The occurrences from {@code from} (null: the first plan's start) through today, oldest first. */
+    static List<Occurrence> occurrences(PlanCalendar calendar, Collection<Activity> activities, LocalDate today,
+                                        Instant now, LocalDate from) {
         Map<String, List<Session>> sessionsByRoutineAndDate = new HashMap<>();
         for (Session s : Session.group(activities)) {
             sessionsByRoutineAndDate.computeIfAbsent(s.routineId() + "@" + calendar.dateOf(s.startedAt()),
                     k -> new ArrayList<>()).add(s);
         }
         List<SafetyPause> pauses = SafetyPause.from(activities);
-        LocalDate first = calendar.versions().stream().map(PlanVersion::startDate).min(Comparator.naturalOrder())
+        LocalDate planStart = calendar.versions().stream().map(PlanVersion::startDate).min(Comparator.naturalOrder())
                 .orElseThrow();
+        LocalDate first = from == null || from.isBefore(planStart) ? planStart : from;
         List<Occurrence> occurrences = new ArrayList<>();
         for (LocalDate d = first; !d.isAfter(today); d = d.plusDays(1)) {
             Optional<PlanVersion> plan = calendar.inForce(d);
@@ -147,7 +199,11 @@ public final class AdherenceCalculator {
 
     private static Adherence.RoutineAdherence routineAdherence(String routineId, List<Occurrence> own,
                                                                List<Session> sessions, PlanCalendar calendar,
-                                                               LocalDate today, Instant now) {
+                                                               LocalDate today, Instant now,
+                                                               AdherenceCheckpoint since) {
+        Occurrence todays = own.isEmpty() || !own.get(own.size() - 1).date().equals(today) ? null : own.get(own.size() - 1);
+        LocalDate last = todays != null && todays.closed() ? today : today.minusDays(1);
+        AdherenceCheckpoint.RoutineMemory memory = remember(routineId, own, calendar, last, since);
         Double sa7 = ratio(own, today, 7);
         Double sa14 = ratio(own, today, 14);
         Double sa28 = ratio(own, today, 28);
@@ -158,7 +214,7 @@ public final class AdherenceCalculator {
                 .count();
         return new Adherence.RoutineAdherence(routineId, sa7, sa14, sa28,
                 dose(own, calendar, today, 7), dose(own, calendar, today, 28),
-                streak(own), habitStrength(own, calendar, today), Adherence.adherent(sa28),
+                memory.streak(), memory.habitStrength(), Adherence.adherent(sa28),
                 count(own, today, 7, o -> o.status() == Occurrence.Status.COMPLETED),
                 count(own, today, 7, Occurrence::counts),
                 count(own, today, 14, Occurrence::counts),
@@ -203,48 +259,46 @@ public final class AdherenceCalculator {
         return prescribed == 0 ? null : (double) done / prescribed;
     }
 
-    /** Consecutive completed occurrences up to the latest closed one; excused and pending ones are skipped. */
-    static int streak(List<Occurrence> own) {
-        int streak = 0;
-        for (int i = own.size() - 1; i >= 0; i--) {
-            Occurrence o = own.get(i);
+    /**
+     * A routine's long memory through the end of {@code last}: the checkpoint's, carried over the occurrences after it.
+     * Streak: consecutive completed occurrences up to the latest closed one (excused and pending ones skipped; a
+     * missed one starts again). Habit strength: Loop Habit Tracker's score over the days from the routine's first
+     * occurrence through {@code last}; each day takes the latest closed, non-excused occurrence's outcome; a day whose
+     * own occurrence is excused, or before any such occurrence, or with no active plan in force, leaves it unchanged.
+     */
+    static AdherenceCheckpoint.RoutineMemory remember(String routineId, List<Occurrence> own, PlanCalendar calendar,
+                                                      LocalDate last, AdherenceCheckpoint since) {
+        AdherenceCheckpoint.RoutineMemory kept = since.routines().get(routineId);
+        LocalDate after = since.closedThrough();
+        List<Occurrence> newer = after == null ? own : own.stream().filter(o -> o.date().isAfter(after)).toList();
+        int streak = kept == null ? 0 : kept.streak();
+        for (Occurrence o : newer) {
             if (o.status() == Occurrence.Status.COMPLETED) {
                 streak++;
             } else if (o.status() == Occurrence.Status.MISSED) {
-                break;
+                streak = 0;
             }
         }
-        return streak;
-    }
-
-    /**
-     * Loop Habit Tracker's score over the days from the routine's first occurrence through yesterday (and today once
-     * today's occurrence is closed). Each day takes the latest closed, non-excused occurrence's outcome; a day whose
-     * own occurrence is excused, or before any such occurrence, or with no active plan in force, leaves it unchanged.
-     */
-    static double habitStrength(List<Occurrence> own, PlanCalendar calendar, LocalDate today) {
-        if (own.isEmpty()) {
-            return 0.0;
-        }
-        Map<LocalDate, Occurrence> byDate = new HashMap<>();
-        own.forEach(o -> byDate.put(o.date(), o));
-        Occurrence todays = byDate.get(today);
-        LocalDate last = todays != null && todays.closed() ? today : today.minusDays(1);
-        double score = 0.0;
-        Boolean latest = null;
-        for (LocalDate d = own.get(0).date(); !d.isAfter(last); d = d.plusDays(1)) {
-            Occurrence o = byDate.get(d);
-            if (o != null && o.counts()) {
-                latest = o.status() == Occurrence.Status.COMPLETED;
+        double score = kept == null ? 0.0 : kept.habitStrength();
+        Boolean latest = kept == null ? null : kept.latestCompleted();
+        LocalDate start = kept != null ? after.plusDays(1) : newer.isEmpty() ? null : newer.get(0).date();
+        if (start != null) {
+            Map<LocalDate, Occurrence> byDate = new HashMap<>();
+            newer.forEach(o -> byDate.put(o.date(), o));
+            for (LocalDate d = start; !d.isAfter(last); d = d.plusDays(1)) {
+                Occurrence o = byDate.get(d);
+                if (o != null && o.counts()) {
+                    latest = o.status() == Occurrence.Status.COMPLETED;
+                }
+                Optional<PlanVersion> plan = calendar.inForce(d);
+                boolean excused = o != null && o.status() == Occurrence.Status.EXCUSED;
+                if (latest == null || excused || plan.isEmpty() || plan.get().status() != PlanVersion.Status.ACTIVE) {
+                    continue;
+                }
+                score = HabitStrength.next(score, latest, plan.get().weeklyFrequency());
             }
-            Optional<PlanVersion> plan = calendar.inForce(d);
-            boolean excused = o != null && o.status() == Occurrence.Status.EXCUSED;
-            if (latest == null || excused || plan.isEmpty() || plan.get().status() != PlanVersion.Status.ACTIVE) {
-                continue;
-            }
-            score = HabitStrength.next(score, latest, plan.get().weeklyFrequency());
         }
-        return score;
+        return new AdherenceCheckpoint.RoutineMemory(streak, score, latest);
     }
 
     private static Adherence.Pain pain(Collection<Activity> activities, PlanCalendar calendar, LocalDate today) {

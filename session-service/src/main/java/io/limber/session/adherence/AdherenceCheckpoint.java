@@ -1,0 +1,74 @@
+package io.limber.session.adherence;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What the long-memory figures (streak, habit strength) need of a person's history up to the end of a closed local
+ * day, so that a recompute reads and computes only the days after it plus the 28-day windows, whatever the length of
+ * the history. {@link AdherenceCalculator#calculate(Collection, Collection, Instant, AdherenceCheckpoint)} takes one
+ * and returns the next; {@link #NONE} means "from the plan's start" (the full calculation, the reference).
+ *
+ * <p>A checkpoint holds only while nothing on or before its day changes: an activity or a plan version that reaches
+ * back to it ({@link #isRewrittenBy}) sends the calculation back to the start.
+ *
+ * @param closedThrough the last local day it covers; null for {@link #NONE}
+ * @param routines      per routine with an occurrence on or before that day
+ * @param lastEventAt   the latest time of any activity known when it was made (the "last session event" figure)
+ */
+public record AdherenceCheckpoint(LocalDate closedThrough, Map<String, RoutineMemory> routines, Instant lastEventAt) {
+
+    /** No checkpoint: compute from the first plan's start date. */
+    public static final AdherenceCheckpoint NONE = new AdherenceCheckpoint(null, Map.of(), null);
+
+    /**
+     * One routine's long memory at the end of the checkpoint's day.
+     *
+     * @param streak          consecutive completed occurrences up to the latest closed one (excused ones skipped)
+     * @param habitStrength   the habit score after that day
+     * @param latestCompleted the outcome of the latest closed, non-excused occurrence; null when there was none yet
+     */
+    public record RoutineMemory(int streak, double habitStrength, Boolean latestCompleted) {
+    }
+
+    public AdherenceCheckpoint {
+        routines = Map.copyOf(new TreeMap<>(routines));
+    }
+
+    public boolean isNone() {
+        return closedThrough == null;
+    }
+
+    /**
+     * Whether a newly arrived activity changes a day the checkpoint covers: the session it belongs to began on or
+     * before that day, or it happened then (a pain event's safety pause starts at its time and reaches forward only).
+     */
+    public boolean isRewrittenBy(Activity activity, Collection<PlanVersion> versions) {
+        if (isNone()) {
+            return false;
+        }
+        PlanCalendar calendar = new PlanCalendar(versions);
+        if (calendar.isEmpty()) {
+            return true;
+        }
+        Instant earliest = activity instanceof Activity.SessionActivity s && s.startedAt().isBefore(activity.time())
+                ? s.startedAt() : activity.time();
+        return !calendar.dateOf(earliest).isAfter(closedThrough);
+    }
+
+    /**
+     * Whether a newly published plan version changes a day the checkpoint covers. A version rules from the day it was
+     * published on (later versions never rewrite the past), counted in its own zone; a day of margin covers the
+     * checkpoint's days being counted in another zone.
+     */
+    public boolean isRewrittenBy(PlanVersion published) {
+        if (isNone()) {
+            return false;
+        }
+        LocalDate publishedOn = LocalDate.ofInstant(published.publishedAt(), published.zone());
+        return !publishedOn.isAfter(closedThrough.plusDays(1));
+    }
+}
