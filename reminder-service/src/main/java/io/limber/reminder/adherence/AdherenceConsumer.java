@@ -3,6 +3,7 @@ package io.limber.reminder.adherence;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.limber.platform.events.CloudEventEnvelope;
+import io.limber.reminder.mapping.EventMapper;
 import io.limber.reminder.messaging.Retry;
 import io.limber.reminder.nudge.NudgeMetrics;
 import io.smallrye.mutiny.Uni;
@@ -39,6 +40,7 @@ public class AdherenceConsumer {
         if (!ADHERENCE_UPDATED.equals(event.path("type").asText())) {
             return Uni.createFrom().voidItem();
         }
-        return Uni.createFrom().deferred(() -> service.onAdherence(event));
+        return Uni.createFrom().deferred(() -> service.onAdherence(EventMapper.adherence(event.path("data")),
+                EventMapper.time(event)));
     }
 }

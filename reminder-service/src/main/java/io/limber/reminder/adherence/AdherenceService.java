@@ -1,8 +1,7 @@
 package io.limber.reminder.adherence;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.limber.reminder.db.Sql;
-import io.limber.reminder.mapping.EventMapper;
+import io.limber.reminder.db.Transactions;
+import io.limber.reminder.db.Tx;
 import io.limber.reminder.nudge.NudgeMetrics;
 import io.limber.reminder.nudge.NudgeStore;
 import io.limber.reminder.outbox.OutboxRelay;
@@ -18,17 +17,11 @@ import io.limber.reminder.rules.Verdict;
 import io.limber.reminder.schedule.DueNudgeRepository;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Turns adherence snapshots into lapse, milestone and progression nudges, each through the gate. A snapshot no
@@ -37,8 +30,9 @@ import java.util.Map;
 @ApplicationScoped
 public class AdherenceService {
 
-    private final Pool pool;
+    private final Transactions transactions;
     private final PersonRepository persons;
+    private final StreakRepository streaks;
     private final DueNudgeRepository dueRows;
     private final NudgeStore store;
     private final NudgeMetrics metrics;
@@ -49,10 +43,12 @@ public class AdherenceService {
     private final ProgressionRule progression = new ProgressionRule();
     private final NudgePolicy policy = new NudgePolicy();
 
-    public AdherenceService(Pool pool, PersonRepository persons, DueNudgeRepository dueRows, NudgeStore store,
-                            NudgeMetrics metrics, OutboxRelay relay, Clock clock) {
-        this.pool = pool;
+    public AdherenceService(Transactions transactions, PersonRepository persons, StreakRepository streaks,
+                            DueNudgeRepository dueRows, NudgeStore store, NudgeMetrics metrics, OutboxRelay relay,
+                            Clock clock) {
+        this.transactions = transactions;
         this.persons = persons;
+        this.streaks = streaks;
         this.dueRows = dueRows;
         this.store = store;
         this.metrics = metrics;
@@ -60,27 +56,20 @@ public class AdherenceService {
         this.clock = clock;
     }
 
-    public Uni<Void> onAdherence(JsonNode event) {
-        Adherence adherence = EventMapper.adherence(event.path("data"));
-        Instant time = EventMapper.time(event);
+    /** A {@code limber.adherence.updated} snapshot taken at {@code time}. */
+    public Uni<Void> onAdherence(Adherence adherence, Instant time) {
         Instant now = Instant.now(clock);
         String userId = adherence.userId();
-        return pool.withTransaction(tx -> persons.ensure(tx, userId)
-                .flatMap(x -> tx.preparedQuery("""
-                                SELECT adherence7, adherence_time, last_lapse_at FROM person
-                                WHERE user_id = $1 FOR UPDATE""").execute(Tuple.of(userId)))
-                .flatMap(rows -> {
-                    Row person = rows.iterator().next();
-                    Instant seen = Sql.instant(person, "adherence_time");
-                    if (seen != null && !time.isAfter(seen)) {
+        return transactions.inTransaction(tx -> persons.ensure(tx, userId)
+                .flatMap(x -> persons.lockAdherence(tx, userId))
+                .flatMap(seen -> {
+                    if (seen.time() != null && !time.isAfter(seen.time())) {
                         return Uni.createFrom().voidItem();
                     }
-                    Double previous7 = person.getDouble("adherence7");
-                    Instant lastLapse = Sql.instant(person, "last_lapse_at");
-                    return streaks(tx, userId).flatMap(streaks -> persons.plan(tx, userId).flatMap(plan -> {
+                    return streaks.streaks(tx, userId).flatMap(current -> persons.plan(tx, userId).flatMap(plan -> {
                         List<NudgeDraft> drafts = new ArrayList<>();
-                        lapse.evaluate(previous7, adherence, lastLapse, now).ifPresent(drafts::add);
-                        drafts.addAll(milestone.evaluate(streaks, adherence, now));
+                        lapse.evaluate(seen.adherence7(), adherence, seen.lastLapseAt(), now).ifPresent(drafts::add);
+                        drafts.addAll(milestone.evaluate(current, adherence, now));
                         plan.flatMap(p -> progression.evaluate(adherence, p, now)).ifPresent(drafts::add);
                         return Multi.createFrom().iterable(drafts)
                                 .onItem().transformToUniAndConcatenate(draft -> gateAndApply(tx, draft, now))
@@ -91,7 +80,7 @@ public class AdherenceService {
                 .invoke(relay::poke);
     }
 
-    private Uni<Void> gateAndApply(SqlConnection tx, NudgeDraft draft, Instant now) {
+    private Uni<Void> gateAndApply(Tx tx, NudgeDraft draft, Instant now) {
         // the state is read again for each nudge, so the cap sees the ones just stored
         return persons.state(tx, draft.userId(), now).flatMap(state -> {
             Verdict verdict = policy.decide(draft, state, false, null, now);
@@ -106,29 +95,9 @@ public class AdherenceService {
         });
     }
 
-    private Uni<Void> save(SqlConnection tx, Adherence adherence, Instant time, List<NudgeDraft> drafts, Instant now) {
+    private Uni<Void> save(Tx tx, Adherence adherence, Instant time, List<NudgeDraft> drafts, Instant now) {
         boolean lapsed = drafts.stream().anyMatch(d -> d.kind() == NudgeKind.LAPSE);
-        Uni<Void> person = tx.preparedQuery("""
-                        UPDATE person SET adherence7 = $2, adherence_time = $3,
-                            last_lapse_at = CASE WHEN $4 THEN $5 ELSE last_lapse_at END
-                        WHERE user_id = $1""")
-                .execute(Tuple.of(adherence.userId(), adherence.sessionAdherence7(), Sql.ts(time), lapsed,
-                        Sql.ts(now)))
-                .replaceWithVoid();
-        return person.flatMap(x -> Multi.createFrom().iterable(adherence.routines())
-                .onItem().transformToUniAndConcatenate(r -> tx.preparedQuery("""
-                                INSERT INTO streak (user_id, routine_id, streak) VALUES ($1, $2, $3)
-                                ON CONFLICT (user_id, routine_id) DO UPDATE SET streak = EXCLUDED.streak""")
-                        .execute(Tuple.of(adherence.userId(), r.routineId(), r.streak())))
-                .collect().last().replaceWithVoid());
-    }
-
-    private Uni<Map<String, Integer>> streaks(SqlConnection tx, String userId) {
-        return tx.preparedQuery("SELECT routine_id, streak FROM streak WHERE user_id = $1").execute(Tuple.of(userId))
-                .map(rows -> {
-                    Map<String, Integer> streaks = new HashMap<>();
-                    rows.forEach(r -> streaks.put(r.getString("routine_id"), r.getInteger("streak")));
-                    return streaks;
-                });
+        return persons.saveAdherence(tx, adherence.userId(), adherence.sessionAdherence7(), time, lapsed, now)
+                .flatMap(x -> streaks.saveAll(tx, adherence.userId(), adherence.routines()));
     }
 }

@@ -69,6 +69,28 @@ public final class EventMapper {
                 number(data, "sessionAdherence7"), routines, data.path("pain").path("painStops14").asInt(0));
     }
 
+    /**
+     * What every session event says: the person was active at its time, and a session of its routine (if it names
+     * one) began at {@code data.startedAt}, or at the event's time when it carries none.
+     */
+    public static SessionActivity activity(JsonNode event) {
+        JsonNode data = event.path("data");
+        String userId = required(data, "userId");
+        Instant time = time(event);
+        String routineId = data.path("routineId").asText("");
+        if (routineId.isBlank()) {
+            return new SessionActivity(userId, null, null, time);
+        }
+        Instant startedAt = data.hasNonNull("startedAt") ? Instant.parse(data.get("startedAt").asText()) : time;
+        return new SessionActivity(userId, routineId, startedAt, time);
+    }
+
+    /** When a {@code limber.plan.published} event's version was published: {@code data.publishedAt}, else its time. */
+    public static Instant publishedAt(JsonNode event) {
+        JsonNode data = event.path("data");
+        return data.hasNonNull("publishedAt") ? Instant.parse(data.get("publishedAt").asText()) : time(event);
+    }
+
     /** The event's own time (when it happened), falling back to none. */
     public static Instant time(JsonNode event) {
         return Instant.parse(required(event, "time"));

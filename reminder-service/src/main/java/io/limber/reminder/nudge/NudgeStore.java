@@ -3,21 +3,23 @@ package io.limber.reminder.nudge;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.limber.platform.events.CloudEventEnvelope;
 import io.limber.reminder.db.Sql;
+import io.limber.reminder.db.Tx;
 import io.limber.reminder.rules.CareReview;
 import io.limber.reminder.rules.NudgeDraft;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Writes a nudge or a care review and its outbox entry, on the caller's transaction. The row's primary key is the
+ * The {@code nudge} and {@code care_review} tables and the outbox entries that publish them: writes a nudge or a care
+ * review and its outbox entry, on the caller's transaction. The row's primary key is the
  * deterministic id, so a second attempt (redelivery, another replica) inserts nothing and queues nothing.
  */
 @ApplicationScoped
@@ -33,8 +35,8 @@ public class NudgeStore {
     }
 
     /** True when this call stored the nudge; false when it already existed. */
-    public Uni<Boolean> record(SqlConnection tx, NudgeDraft nudge, Instant now) {
-        return tx.preparedQuery("""
+    public Uni<Boolean> record(Tx tx, NudgeDraft nudge, Instant now) {
+        return tx.sql().preparedQuery("""
                         INSERT INTO nudge (id, user_id, kind, title, body, priority, created_at, routine_id,
                                            occurrence_date, expires_at, capped)
                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
@@ -52,7 +54,7 @@ public class NudgeStore {
      * {@link #record} for many nudges in two statements: the nudges, then the outbox entries of those this call
      * stored, in the order given (one person's messages keep their order). Returns the ids it stored.
      */
-    public Uni<Set<String>> recordAll(SqlConnection tx, List<NudgeDraft> nudges, Instant now) {
+    public Uni<Set<String>> recordAll(Tx tx, List<NudgeDraft> nudges, Instant now) {
         if (nudges.isEmpty()) {
             return Uni.createFrom().item(Set.of());
         }
@@ -80,7 +82,7 @@ public class NudgeStore {
             expires[i] = Sql.ts(nudge.expiresAt());
             capped[i] = nudge.kind().isCapped();
         }
-        return tx.preparedQuery("""
+        return tx.sql().preparedQuery("""
                         INSERT INTO nudge (id, user_id, kind, title, body, priority, created_at, routine_id,
                                            occurrence_date, expires_at, capped)
                         SELECT id, user_id, kind, title, body, priority, $11, routine_id, occurrence_date, expires_at,
@@ -103,7 +105,7 @@ public class NudgeStore {
                     String[] payloads = queued.stream().map(nudge -> json(NudgeMessage.of(nudge, now)))
                             .toArray(String[]::new);
                     String[] queuedKinds = queued.stream().map(nudge -> nudge.kind().wire()).toArray(String[]::new);
-                    return tx.preparedQuery("""
+                    return tx.sql().preparedQuery("""
                                     INSERT INTO outbox (topic, message_key, payload, kind, created_at)
                                     SELECT $1, message_key, payload, kind, $5
                                     FROM unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY
@@ -115,8 +117,8 @@ public class NudgeStore {
     }
 
     /** True when this call stored the care review; false when it already existed. */
-    public Uni<Boolean> requestReview(SqlConnection tx, CareReview review, Instant now) {
-        return tx.preparedQuery("""
+    public Uni<Boolean> requestReview(Tx tx, CareReview review, Instant now) {
+        return tx.sql().preparedQuery("""
                         INSERT INTO care_review (id, user_id, reason, urgent, requested_at)
                         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING""")
                 .execute(Tuple.of(review.id(), review.userId(), review.reason(), review.urgent(),
@@ -127,8 +129,34 @@ public class NudgeStore {
                                 review.reason(), now).replaceWith(true));
     }
 
-    private Uni<Void> enqueue(SqlConnection tx, String topic, String key, String payload, String kind, Instant now) {
-        return tx.preparedQuery("INSERT INTO outbox (topic, message_key, payload, kind, created_at) "
+    /** The nudges a person was sent, oldest first. */
+    public Uni<List<SentNudge>> history(Tx tx, String userId) {
+        return tx.sql().preparedQuery("""
+                        SELECT id, kind, title, body, priority, routine_id, occurrence_date, expires_at, created_at
+                        FROM nudge WHERE user_id = $1 ORDER BY created_at, id""")
+                .execute(Tuple.of(userId))
+                .map(rows -> {
+                    List<SentNudge> sent = new ArrayList<>();
+                    rows.forEach(r -> sent.add(new SentNudge(r.getString("id"), r.getString("kind"),
+                            r.getString("title"), r.getString("body"), r.getString("priority"),
+                            r.getString("routine_id"), r.getLocalDate("occurrence_date"), Sql.instant(r, "expires_at"),
+                            Sql.instant(r, "created_at"))));
+                    return sent;
+                });
+    }
+
+    /** The person's nudges, care reviews and unsent outbox entries (all keyed by the person). */
+    public Uni<Void> erase(Tx tx, String userId) {
+        return tx.sql().preparedQuery("DELETE FROM nudge WHERE user_id = $1").execute(Tuple.of(userId))
+                .flatMap(x -> tx.sql().preparedQuery("DELETE FROM care_review WHERE user_id = $1")
+                        .execute(Tuple.of(userId)))
+                .flatMap(x -> tx.sql().preparedQuery("DELETE FROM outbox WHERE message_key = $1")
+                        .execute(Tuple.of(userId)))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> enqueue(Tx tx, String topic, String key, String payload, String kind, Instant now) {
+        return tx.sql().preparedQuery("INSERT INTO outbox (topic, message_key, payload, kind, created_at) "
                         + "VALUES ($1, $2, $3, $4, $5)")
                 .execute(Tuple.of(topic, key, payload, kind, Sql.ts(now)))
                 .replaceWithVoid();

@@ -3,6 +3,7 @@ package io.limber.reminder.person;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.limber.reminder.db.Sql;
+import io.limber.reminder.db.Tx;
 import io.limber.reminder.mapping.EventMapper;
 import io.limber.reminder.rules.NudgeKind;
 import io.limber.reminder.rules.PersonState;
@@ -11,7 +12,6 @@ import io.limber.reminder.rules.QuietHours;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -28,7 +28,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Loads and keeps what the rules need to know about a person, on the caller's transaction. */
+/**
+ * The {@code person} table, its only writer: what the rules need to know about a person (plan, zone, last activity,
+ * safety pause, last adherence seen), on the caller's transaction. The gate's view also reads the person's
+ * preferences and recent nudges in the same query.
+ */
 @ApplicationScoped
 public class PersonRepository {
 
@@ -38,14 +42,81 @@ public class PersonRepository {
         this.mapper = mapper;
     }
 
+    /** Any session event: the person was active at {@code time} (a late event never moves it back). */
+    public Uni<Void> markActive(Tx tx, String userId, Instant time) {
+        return tx.sql().preparedQuery("""
+                        INSERT INTO person (user_id, last_session_event_at) VALUES ($1, $2)
+                        ON CONFLICT (user_id) DO UPDATE SET last_session_event_at =
+                            GREATEST(COALESCE(person.last_session_event_at, $2), $2)""")
+                .execute(Tuple.of(userId, Sql.ts(time)))
+                .replaceWithVoid();
+    }
+
+    /** Starts or extends the person's safety pause; an earlier trigger never shortens a later one. */
+    public Uni<Void> pause(Tx tx, String userId, Optional<Instant> until) {
+        return until.map(end -> tx.sql().preparedQuery("""
+                                UPDATE person SET pause_until = GREATEST(COALESCE(pause_until, $2), $2)
+                                WHERE user_id = $1""")
+                        .execute(Tuple.of(userId, Sql.ts(end))).replaceWithVoid())
+                .orElseGet(() -> Uni.createFrom().voidItem());
+    }
+
+    /**
+     * Stores a plan version newer than the one held (the first sets {@code active_since}); true when it did, false
+     * when this version or a newer one is already there.
+     */
+    public Uni<Boolean> savePlan(Tx tx, Plan plan, String planJson, Instant publishedAt) {
+        return tx.sql().preparedQuery("""
+                        INSERT INTO person (user_id, plan_version, plan, zone, active_since)
+                        VALUES ($1, $2, $3, $4, $5)
+                        ON CONFLICT (user_id) DO UPDATE SET plan_version = EXCLUDED.plan_version, plan = EXCLUDED.plan,
+                            zone = EXCLUDED.zone, active_since = COALESCE(person.active_since, EXCLUDED.active_since)
+                        WHERE person.plan_version IS NULL OR person.plan_version < EXCLUDED.plan_version
+                        RETURNING user_id""")
+                .execute(Tuple.of(plan.userId(), plan.version(), planJson, plan.zone().getId(), Sql.ts(publishedAt)))
+                .map(rows -> rows.size() > 0);
+    }
+
+    /** The adherence last seen for a person, read with the row locked until the transaction ends. */
+    public record SeenAdherence(Double adherence7, Instant time, Instant lastLapseAt) {
+    }
+
+    /** The person's row must exist ({@link #ensure}). */
+    public Uni<SeenAdherence> lockAdherence(Tx tx, String userId) {
+        return tx.sql().preparedQuery("""
+                        SELECT adherence7, adherence_time, last_lapse_at FROM person
+                        WHERE user_id = $1 FOR UPDATE""").execute(Tuple.of(userId))
+                .map(rows -> {
+                    Row person = rows.iterator().next();
+                    return new SeenAdherence(person.getDouble("adherence7"), Sql.instant(person, "adherence_time"),
+                            Sql.instant(person, "last_lapse_at"));
+                });
+    }
+
+    /** Remembers the snapshot just handled, and the lapse nudge if one came of it. */
+    public Uni<Void> saveAdherence(Tx tx, String userId, Double adherence7, Instant time, boolean lapsed,
+                                   Instant now) {
+        return tx.sql().preparedQuery("""
+                        UPDATE person SET adherence7 = $2, adherence_time = $3,
+                            last_lapse_at = CASE WHEN $4 THEN $5 ELSE last_lapse_at END
+                        WHERE user_id = $1""")
+                .execute(Tuple.of(userId, adherence7, Sql.ts(time), lapsed, Sql.ts(now)))
+                .replaceWithVoid();
+    }
+
+    public Uni<Void> erase(Tx tx, String userId) {
+        return tx.sql().preparedQuery("DELETE FROM person WHERE user_id = $1").execute(Tuple.of(userId))
+                .replaceWithVoid();
+    }
+
     /** Makes sure the person has a row (events may arrive before their plan). */
-    public Uni<Void> ensure(SqlConnection tx, String userId) {
-        return tx.preparedQuery("INSERT INTO person (user_id) VALUES ($1) ON CONFLICT DO NOTHING")
+    public Uni<Void> ensure(Tx tx, String userId) {
+        return tx.sql().preparedQuery("INSERT INTO person (user_id) VALUES ($1) ON CONFLICT DO NOTHING")
                 .execute(Tuple.of(userId)).replaceWithVoid();
     }
 
-    public Uni<Optional<Plan>> plan(SqlConnection tx, String userId) {
-        return tx.preparedQuery("SELECT plan FROM person WHERE user_id = $1").execute(Tuple.of(userId))
+    public Uni<Optional<Plan>> plan(Tx tx, String userId) {
+        return tx.sql().preparedQuery("SELECT plan FROM person WHERE user_id = $1").execute(Tuple.of(userId))
                 .map(rows -> {
                     if (rows.size() == 0 || rows.iterator().next().getString("plan") == null) {
                         return Optional.empty();
@@ -54,14 +125,14 @@ public class PersonRepository {
                 });
     }
 
-    public Uni<ZoneId> zone(SqlConnection tx, String userId) {
-        return tx.preparedQuery("SELECT zone FROM person WHERE user_id = $1").execute(Tuple.of(userId))
+    public Uni<ZoneId> zone(Tx tx, String userId) {
+        return tx.sql().preparedQuery("SELECT zone FROM person WHERE user_id = $1").execute(Tuple.of(userId))
                 .map(rows -> rows.size() == 0 ? ZoneId.of("UTC") : ZoneId.of(rows.iterator().next().getString("zone")));
     }
 
     /** The gate's view of the person at {@code now}. */
-    public Uni<PersonState> state(SqlConnection tx, String userId, Instant now) {
-        Uni<Row> person = tx.preparedQuery("""
+    public Uni<PersonState> state(Tx tx, String userId, Instant now) {
+        Uni<Row> person = tx.sql().preparedQuery("""
                         SELECT p.zone, p.pause_until, COALESCE(p.last_session_event_at, p.active_since) AS last_active,
                                p.plan, pr.quiet_start, pr.quiet_end, pr.muted,
                                (SELECT max(created_at) FROM nudge n WHERE n.user_id = u.id AND n.kind = 'reminder')
@@ -70,7 +141,7 @@ public class PersonRepository {
                         LEFT JOIN person p ON p.user_id = u.id
                         LEFT JOIN preferences pr ON pr.user_id = u.id""")
                 .execute(Tuple.of(userId)).map(rows -> rows.iterator().next());
-        Uni<List<Instant>> capped = tx.preparedQuery(
+        Uni<List<Instant>> capped = tx.sql().preparedQuery(
                         "SELECT created_at FROM nudge WHERE user_id = $1 AND capped AND created_at > $2")
                 .execute(Tuple.of(userId, Sql.ts(now.minus(Duration.ofDays(2)))))
                 .map(rows -> {
@@ -95,9 +166,9 @@ public class PersonRepository {
     }
 
     /** {@link #state} and {@link #plan} of many people in two queries. */
-    public Uni<Map<String, Known>> known(SqlConnection tx, Collection<String> userIds, Instant now) {
+    public Uni<Map<String, Known>> known(Tx tx, Collection<String> userIds, Instant now) {
         String[] ids = userIds.toArray(String[]::new);
-        Uni<RowSet<Row>> people = tx.preparedQuery("""
+        Uni<RowSet<Row>> people = tx.sql().preparedQuery("""
                         SELECT u.id, p.zone, p.pause_until, COALESCE(p.last_session_event_at, p.active_since)
                                    AS last_active,
                                p.plan, pr.quiet_start, pr.quiet_end, pr.muted,
@@ -107,7 +178,7 @@ public class PersonRepository {
                         LEFT JOIN person p ON p.user_id = u.id
                         LEFT JOIN preferences pr ON pr.user_id = u.id""")
                 .execute(Tuple.of(ids));
-        Uni<Map<String, List<Instant>>> capped = tx.preparedQuery("""
+        Uni<Map<String, List<Instant>>> capped = tx.sql().preparedQuery("""
                         SELECT user_id, created_at FROM nudge
                         WHERE user_id = ANY($1::text[]) AND capped AND created_at > $2""")
                 .execute(Tuple.of(ids, Sql.ts(now.minus(Duration.ofDays(2)))))

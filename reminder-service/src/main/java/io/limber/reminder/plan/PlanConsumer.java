@@ -3,6 +3,8 @@ package io.limber.reminder.plan;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.limber.platform.events.CloudEventEnvelope;
+import io.limber.reminder.erasure.ErasureService;
+import io.limber.reminder.mapping.EventMapper;
 import io.limber.reminder.messaging.Retry;
 import io.limber.reminder.nudge.NudgeMetrics;
 import io.quarkus.logging.Log;
@@ -19,11 +21,13 @@ public class PlanConsumer {
 
     private final CloudEventEnvelope envelope;
     private final PlanService service;
+    private final ErasureService erasure;
     private final NudgeMetrics metrics;
 
-    public PlanConsumer(ObjectMapper mapper, PlanService service, NudgeMetrics metrics) {
+    public PlanConsumer(ObjectMapper mapper, PlanService service, ErasureService erasure, NudgeMetrics metrics) {
         this.envelope = new CloudEventEnvelope(mapper);
         this.service = service;
+        this.erasure = erasure;
         this.metrics = metrics;
     }
 
@@ -38,12 +42,13 @@ public class PlanConsumer {
                 return Uni.createFrom().failure(new IllegalArgumentException("tombstone without a key"));
             }
             Log.debug("plan tombstone: erasing a person");
-            return service.erase(record.key());
+            return erasure.erase(record.key());
         }
         JsonNode event = envelope.fromKafka(record.headers(), record.value());
         if (!PLAN_PUBLISHED.equals(event.path("type").asText())) {
             return Uni.createFrom().voidItem();
         }
-        return Uni.createFrom().deferred(() -> service.onPlan(event));
+        return Uni.createFrom().deferred(() -> service.onPlan(EventMapper.plan(event.path("data")),
+                event.path("data").toString(), EventMapper.publishedAt(event)));
     }
 }

@@ -1,91 +1,104 @@
 package io.limber.reminder.safety;
 
-import io.limber.reminder.db.Sql;
+import io.limber.reminder.db.Transactions;
+import io.limber.reminder.db.Tx;
+import io.limber.reminder.mapping.SessionActivity;
 import io.limber.reminder.nudge.NudgeStore;
+import io.limber.reminder.outbox.OutboxRelay;
 import io.limber.reminder.person.PersonRepository;
 import io.limber.reminder.rules.NudgeDraft;
 import io.limber.reminder.rules.PainReport;
 import io.limber.reminder.rules.PainSafetyRule;
 import io.limber.reminder.rules.PainStop;
 import io.limber.reminder.schedule.DueNudgeRepository;
+import io.limber.reminder.schedule.SessionDayRepository;
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
- * Applies {@link PainSafetyRule} on the caller's transaction: the safety or emergency nudge and any care review go
- * to the outbox at once, the check-in becomes a due row, and the pause is stored for the scheduler's gate.
+ * Answers a pain event, in one transaction: marks the person active (and the session's day started), applies
+ * {@link PainSafetyRule}, and stores what it decides: the safety or emergency nudge and any care review go to the
+ * outbox at once, the check-in becomes a due row, and the pause is stored for the scheduler's gate. The relay is
+ * woken on commit, so the message goes out now rather than at its next tick.
+ *
+ * <p>Both the safety lane and the {@code session-events} channel call it for the same event; every write is
+ * idempotent (deterministic ids, ON CONFLICT, GREATEST), and the person's row is locked first, so the second call
+ * inserts nothing and neither deadlocks.
  */
 @ApplicationScoped
 public class SafetyService {
 
     private final PainSafetyRule rule = new PainSafetyRule();
+    private final Transactions transactions;
     private final PersonRepository persons;
+    private final SessionDayRepository sessionDays;
+    private final PainStopRepository painStops;
     private final DueNudgeRepository dueRows;
-    private final NudgeStore store;
+    private final NudgeStore nudges;
+    private final OutboxRelay relay;
+    private final Clock clock;
 
-    public SafetyService(PersonRepository persons, DueNudgeRepository dueRows, NudgeStore store) {
+    public SafetyService(Transactions transactions, PersonRepository persons, SessionDayRepository sessionDays,
+                         PainStopRepository painStops, DueNudgeRepository dueRows, NudgeStore nudges,
+                         OutboxRelay relay, Clock clock) {
+        this.transactions = transactions;
         this.persons = persons;
+        this.sessionDays = sessionDays;
+        this.painStops = painStops;
         this.dueRows = dueRows;
-        this.store = store;
+        this.nudges = nudges;
+        this.relay = relay;
+        this.clock = clock;
     }
 
-    public Uni<Void> onPainStop(SqlConnection tx, PainStop stop, Instant now) {
-        return tx.preparedQuery("""
-                        INSERT INTO pain_stop (event_id, user_id, routine_id, pain, sharp, red_flag, stopped_at)
-                        VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (event_id) DO NOTHING""")
-                .execute(Tuple.from(new Object[] {stop.eventId(), stop.userId(), stop.routineId(), stop.pain(),
-                        stop.sharp(), stop.redFlag(), Sql.ts(stop.time())}))
-                .flatMap(x -> earlierStops(tx, stop))
-                .flatMap(earlier -> persons.state(tx, stop.userId(), now)
-                        .map(state -> rule.onPainStop(stop, earlier, state.zone(), state.quietHours(), now)))
-                .flatMap(outcome -> Multi.createFrom().iterable(outcome.nudges())
-                        .onItem().transformToUniAndConcatenate(nudge -> sendOrSchedule(tx, nudge, now))
-                        .collect().last()
-                        .flatMap(x -> outcome.careReview()
-                                .map(review -> store.requestReview(tx, review, now).replaceWithVoid())
+    /** A {@code limber.session.pain-stopped}. */
+    public Uni<Void> onPainStop(SessionActivity activity, PainStop stop) {
+        Instant now = Instant.now(clock);
+        return transactions.inTransaction(tx -> active(tx, activity)
+                        .flatMap(x -> painStops.insert(tx, stop))
+                        .flatMap(x -> painStops.earlierStops(tx, stop))
+                        .flatMap(earlier -> persons.state(tx, stop.userId(), now)
+                                .map(state -> rule.onPainStop(stop, earlier, state.zone(), state.quietHours(), now)))
+                        .flatMap(outcome -> Multi.createFrom().iterable(outcome.nudges())
+                                .onItem().transformToUniAndConcatenate(nudge -> sendOrSchedule(tx, nudge, now))
+                                .collect().last()
+                                .flatMap(x -> outcome.careReview()
+                                        .map(review -> nudges.requestReview(tx, review, now).replaceWithVoid())
+                                        .orElseGet(() -> Uni.createFrom().voidItem()))
+                                .flatMap(x -> persons.pause(tx, stop.userId(), outcome.pauseUntil()))))
+                .invoke(this::committed);
+    }
+
+    /** A {@code limber.pain.reported}: a later pain score, e.g. the next-morning check-in's answer. */
+    public Uni<Void> onPainReported(SessionActivity activity, PainReport report) {
+        Instant now = Instant.now(clock);
+        return transactions.inTransaction(tx -> active(tx, activity)
+                        .flatMap(x -> rule.onPainReported(report, now)
+                                .map(review -> nudges.requestReview(tx, review, now).replaceWithVoid())
                                 .orElseGet(() -> Uni.createFrom().voidItem()))
-                        .flatMap(x -> pause(tx, stop.userId(), outcome.pauseUntil())));
+                        .flatMap(x -> persons.pause(tx, report.userId(), rule.pauseAfter(report))))
+                .invoke(this::committed);
     }
 
-    public Uni<Void> onPainReported(SqlConnection tx, PainReport report, Instant now) {
-        return rule.onPainReported(report, now)
-                .map(review -> store.requestReview(tx, review, now).replaceWithVoid())
-                .orElseGet(() -> Uni.createFrom().voidItem())
-                .flatMap(x -> pause(tx, report.userId(), rule.pauseAfter(report)));
+    /** What every session event says (as {@code SessionService} stores it); the upsert locks the person's row first. */
+    private Uni<Void> active(Tx tx, SessionActivity activity) {
+        Uni<Void> marked = persons.markActive(tx, activity.userId(), activity.time());
+        return activity.routineId() == null ? marked : marked.flatMap(x -> sessionDays.markStarted(tx,
+                activity.userId(), activity.routineId(), activity.startedAt()));
     }
 
-    /** Starts or extends the person's safety pause; an earlier trigger never shortens a later one. */
-    private static Uni<Void> pause(SqlConnection tx, String userId, java.util.Optional<Instant> until) {
-        return until.map(end -> tx.preparedQuery("""
-                                UPDATE person SET pause_until = GREATEST(COALESCE(pause_until, $2), $2)
-                                WHERE user_id = $1""")
-                        .execute(Tuple.of(userId, Sql.ts(end))).replaceWithVoid())
-                .orElseGet(() -> Uni.createFrom().voidItem());
-    }
-
-    private Uni<Void> sendOrSchedule(SqlConnection tx, NudgeDraft nudge, Instant now) {
+    private Uni<Void> sendOrSchedule(Tx tx, NudgeDraft nudge, Instant now) {
         return nudge.sendAt().isAfter(now)
                 ? dueRows.insert(tx, nudge, nudge.sendAt())
-                : store.record(tx, nudge, now).replaceWithVoid();
+                : nudges.record(tx, nudge, now).replaceWithVoid();
     }
 
-    private Uni<List<PainStop>> earlierStops(SqlConnection tx, PainStop stop) {
-        return tx.preparedQuery("""
-                        SELECT event_id, stopped_at FROM pain_stop
-                        WHERE user_id = $1 AND event_id <> $2 AND stopped_at > $3 AND stopped_at <= $4""")
-                .execute(Tuple.of(stop.userId(), stop.eventId(), Sql.ts(stop.time().minus(PainSafetyRule.REPEAT_WINDOW)),
-                        Sql.ts(stop.time())))
-                .map(rows -> {
-                    List<PainStop> stops = new ArrayList<>();
-                    rows.forEach(r -> stops.add(new PainStop(r.getString("event_id"), stop.userId(), null, null, 0,
-                            false, List.of(), Sql.instant(r, "stopped_at"))));
-                    return stops;
-                });
+    private void committed() {
+        Log.debug("pain event answered");
+        relay.poke(); // committed: publish the safety message now, not at the relay's next tick
     }
 }

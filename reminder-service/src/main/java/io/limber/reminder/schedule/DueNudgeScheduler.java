@@ -1,6 +1,7 @@
 package io.limber.reminder.schedule;
 
-import io.limber.reminder.db.Sql;
+import io.limber.reminder.db.Transactions;
+import io.limber.reminder.db.Tx;
 import io.limber.reminder.nudge.NudgeMetrics;
 import io.limber.reminder.nudge.NudgeStore;
 import io.limber.reminder.outbox.OutboxRelay;
@@ -17,9 +18,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
@@ -47,8 +45,9 @@ public class DueNudgeScheduler {
     public static final int HORIZON_DAYS = 14;
     static final Duration PLAN_TIME_GRACE = Duration.ofMinutes(15);
 
-    private final Pool pool;
+    private final Transactions transactions;
     private final DueNudgeRepository dueRows;
+    private final SessionDayRepository sessionDays;
     private final PersonRepository persons;
     private final NudgeStore store;
     private final OutboxRelay relay;
@@ -61,12 +60,14 @@ public class DueNudgeScheduler {
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile long timerId = -1;
 
-    public DueNudgeScheduler(Pool pool, DueNudgeRepository dueRows, PersonRepository persons, NudgeStore store,
-                             OutboxRelay relay, NudgeMetrics metrics, Clock clock, Vertx vertx,
+    public DueNudgeScheduler(Transactions transactions, DueNudgeRepository dueRows, SessionDayRepository sessionDays,
+                             PersonRepository persons, NudgeStore store, OutboxRelay relay, NudgeMetrics metrics,
+                             Clock clock, Vertx vertx,
                              @ConfigProperty(name = "limber.scheduler.interval", defaultValue = "PT1S")
                              Duration interval) {
-        this.pool = pool;
+        this.transactions = transactions;
         this.dueRows = dueRows;
+        this.sessionDays = sessionDays;
         this.persons = persons;
         this.store = store;
         this.relay = relay;
@@ -111,7 +112,7 @@ public class DueNudgeScheduler {
      */
     public Uni<Integer> fireDue() {
         Instant now = Instant.now(clock);
-        return pool.withTransaction(tx -> dueRows.takeDue(tx, now, BATCH).flatMap(rows -> rows.isEmpty()
+        return transactions.inTransaction(tx -> dueRows.takeDue(tx, now, BATCH).flatMap(rows -> rows.isEmpty()
                 ? Uni.createFrom().item(0)
                 : fireAll(tx, rows, now).replaceWith(rows.size())));
     }
@@ -127,15 +128,14 @@ public class DueNudgeScheduler {
         }
     }
 
-    private Uni<Void> fireAll(SqlConnection tx, List<Row> rows, Instant now) {
-        List<Taken> taken = rows.stream()
-                .map(row -> new Taken(DueNudgeRepository.draft(row), Sql.instant(row, "planned_at"))).toList();
+    private Uni<Void> fireAll(Tx tx, List<DueNudge> rows, Instant now) {
+        List<Taken> taken = rows.stream().map(row -> new Taken(row.draft(), row.plannedAt())).toList();
         List<NudgeDraft> routine = taken.stream().filter(Taken::routineReminder).map(Taken::draft).toList();
         List<NudgeDraft> reminders = routine.stream().filter(d -> d.kind() == NudgeKind.REMINDER).toList();
         Set<String> people = new LinkedHashSet<>();
         taken.forEach(t -> people.add(t.draft().userId()));
         // three independent reads, pipelined on the transaction's connection
-        return Uni.combine().all().unis(dueRows.sessionsStarted(tx, routine),
+        return Uni.combine().all().unis(sessionDays.sessionsStarted(tx, routine),
                         dueRows.previousRemindersDue(tx, reminders), persons.known(tx, people, now)).asTuple()
                 .flatMap(facts -> write(tx, decide(taken, facts.getItem1(), facts.getItem2(), facts.getItem3(), now),
                         now));
@@ -210,7 +210,7 @@ public class DueNudgeScheduler {
                 state.lastActiveAt(), nudge.kind() == NudgeKind.REMINDER ? now : state.lastReminderAt(), capped);
     }
 
-    private Uni<Void> write(SqlConnection tx, Outcome outcome, Instant now) {
+    private Uni<Void> write(Tx tx, Outcome outcome, Instant now) {
         // independent statements on different rows, pipelined; one transaction, so all or nothing
         return Uni.combine().all().unis(store.recordAll(tx, outcome.sends(), now),
                         dueRows.finishAll(tx, outcome.finishedIds(), outcome.statuses(), outcome.reasons()),

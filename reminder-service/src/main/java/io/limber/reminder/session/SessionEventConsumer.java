@@ -3,14 +3,16 @@ package io.limber.reminder.session;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.limber.platform.events.CloudEventEnvelope;
+import io.limber.reminder.mapping.EventMapper;
 import io.limber.reminder.messaging.ClientEventCheck;
 import io.limber.reminder.messaging.Retry;
+import io.limber.reminder.messaging.SessionEventTypes;
 import io.limber.reminder.nudge.NudgeMetrics;
+import io.limber.reminder.safety.SafetyService;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -23,17 +25,17 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class SessionEventConsumer {
 
-    private static final Set<String> OURS = Set.of(SessionService.STARTED, SessionService.COMPLETED,
-            SessionService.PAIN_STOPPED, SessionService.PAIN_REPORTED);
-
     private final CloudEventEnvelope envelope;
-    private final SessionService service;
+    private final SessionService sessions;
+    private final SafetyService safety;
     private final NudgeMetrics metrics;
     private final Clock clock;
 
-    public SessionEventConsumer(ObjectMapper mapper, SessionService service, NudgeMetrics metrics, Clock clock) {
+    public SessionEventConsumer(ObjectMapper mapper, SessionService sessions, SafetyService safety,
+                                NudgeMetrics metrics, Clock clock) {
         this.envelope = new CloudEventEnvelope(mapper);
-        this.service = service;
+        this.sessions = sessions;
+        this.safety = safety;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -47,17 +49,28 @@ public class SessionEventConsumer {
     private Uni<Void> handle(ConsumerRecord<String, String> record) {
         JsonNode event = envelope.fromKafka(record.headers(), record.value());
         String type = event.path("type").asText();
-        if (!OURS.contains(type)) {
+        if (!SessionEventTypes.ALL.contains(type)) {
             return Uni.createFrom().voidItem();
         }
         ClientEventCheck.require(event, record.key(), clock.instant());
         Log.debugf("%s event %s received", type, event.path("id").asText());
-        return Uni.createFrom().deferred(() -> service.onEvent(type, event));
+        return Uni.createFrom().deferred(() -> handOver(type, event));
+    }
+
+    /** Pain to the safety path, everything else to the session use case. */
+    private Uni<Void> handOver(String type, JsonNode event) {
+        return switch (type) {
+            case SessionEventTypes.PAIN_STOPPED ->
+                    safety.onPainStop(EventMapper.activity(event), EventMapper.painStop(event));
+            case SessionEventTypes.PAIN_REPORTED ->
+                    safety.onPainReported(EventMapper.activity(event), EventMapper.painReport(event));
+            default -> sessions.onActivity(EventMapper.activity(event));
+        };
     }
 
     private void unanswered(ConsumerRecord<String, String> record, Throwable failure) {
         String type = envelope.attributeHint(record.headers(), record.value(), "type");
-        if (!SessionService.isPain(type)) {
+        if (!SessionEventTypes.isPain(type)) {
             return;
         }
         String reason = Retry.isTransient(failure) ? NudgeMetrics.FAILED : NudgeMetrics.REFUSED;

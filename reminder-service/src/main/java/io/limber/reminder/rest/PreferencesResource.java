@@ -1,13 +1,13 @@
-package io.limber.reminder.person;
+package io.limber.reminder.rest;
 
 import io.limber.platform.access.Caller;
 import io.limber.platform.access.PersonalDataAccess;
-import io.limber.reminder.nudge.NudgeResource;
-import io.limber.reminder.nudge.NudgeResource.ErrorView;
+import io.limber.reminder.person.NudgePreferences;
+import io.limber.reminder.person.PreferencesService;
+import io.limber.reminder.person.UserIds;
+import io.limber.reminder.rest.NudgeResource.ErrorView;
 import io.limber.reminder.rules.NudgeKind;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -37,11 +37,11 @@ public class PreferencesResource {
     public record Preferences(QuietHoursBody quietHours, List<String> mutedKinds) {
     }
 
-    private final Pool pool;
+    private final PreferencesService service;
     private final Caller caller;
 
-    public PreferencesResource(Pool pool, Caller caller) {
-        this.pool = pool;
+    public PreferencesResource(PreferencesService service, Caller caller) {
+        this.service = service;
         this.caller = caller;
     }
 
@@ -51,21 +51,8 @@ public class PreferencesResource {
     public Uni<Preferences> get(@PathParam("userId") String userId) {
         caller.requireRead(userId);
         NudgeResource.requireValid(userId);
-        return pool.preparedQuery("SELECT quiet_start, quiet_end, muted FROM preferences WHERE user_id = $1")
-                .execute(Tuple.of(userId))
-                .map(rows -> {
-                    if (rows.size() == 0) {
-                        return new Preferences(null, List.of());
-                    }
-                    var r = rows.iterator().next();
-                    LocalTime start = r.getLocalTime("quiet_start");
-                    LocalTime end = r.getLocalTime("quiet_end");
-                    QuietHoursBody quietHours = start == null || end == null ? null
-                            : new QuietHoursBody(start.toString(), end.toString());
-                    String muted = r.getString("muted");
-                    return new Preferences(quietHours, muted == null || muted.isEmpty() ? List.of()
-                            : List.of(muted.split(",")));
-                });
+        return service.get(userId).map(stored -> stored.map(PreferencesResource::view)
+                .orElseGet(() -> new Preferences(null, List.of())));
     }
 
     /** Only the person themself: a patient token whose subject is this user id. */
@@ -81,12 +68,14 @@ public class PreferencesResource {
         List<String> muted = body.mutedKinds() == null ? List.of() : body.mutedKinds();
         LocalTime start = body.quietHours() == null ? null : LocalTime.parse(body.quietHours().start());
         LocalTime end = body.quietHours() == null ? null : LocalTime.parse(body.quietHours().end());
-        return pool.preparedQuery("""
-                        INSERT INTO preferences (user_id, quiet_start, quiet_end, muted) VALUES ($1, $2, $3, $4)
-                        ON CONFLICT (user_id) DO UPDATE SET quiet_start = EXCLUDED.quiet_start,
-                            quiet_end = EXCLUDED.quiet_end, muted = EXCLUDED.muted""")
-                .execute(Tuple.of(userId, start, end, String.join(",", muted)))
+        return service.put(userId, new NudgePreferences(start, end, muted))
                 .map(x -> Response.ok(new Preferences(body.quietHours(), muted)).build());
+    }
+
+    private static Preferences view(NudgePreferences stored) {
+        QuietHoursBody quietHours = stored.quietStart() == null || stored.quietEnd() == null ? null
+                : new QuietHoursBody(stored.quietStart().toString(), stored.quietEnd().toString());
+        return new Preferences(quietHours, stored.mutedKinds());
     }
 
     private static Optional<String> problem(String userId, Preferences body) {

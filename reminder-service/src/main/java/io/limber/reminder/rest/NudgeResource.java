@@ -1,12 +1,13 @@
-package io.limber.reminder.nudge;
+package io.limber.reminder.rest;
 
 import io.limber.platform.access.Caller;
 import io.limber.platform.access.PersonalDataAccess;
-import io.limber.reminder.db.Sql;
+import io.limber.reminder.nudge.NudgeHistoryService;
+import io.limber.reminder.nudge.SentNudge;
 import io.limber.reminder.person.UserIds;
+import io.limber.reminder.schedule.NextReminderService;
+import io.limber.reminder.schedule.UpcomingReminder;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
@@ -15,10 +16,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 /** A person's nudges: the ones sent (history) and the next planned reminder; for the person and clinicians. */
@@ -36,13 +35,13 @@ public class NudgeResource {
     public record NextReminder(String id, String routineId, LocalDate occurrenceDate, Instant dueAt) {
     }
 
-    private final Pool pool;
-    private final Clock clock;
+    private final NudgeHistoryService history;
+    private final NextReminderService nextReminder;
     private final Caller caller;
 
-    public NudgeResource(Pool pool, Clock clock, Caller caller) {
-        this.pool = pool;
-        this.clock = clock;
+    public NudgeResource(NudgeHistoryService history, NextReminderService nextReminder, Caller caller) {
+        this.history = history;
+        this.nextReminder = nextReminder;
         this.caller = caller;
     }
 
@@ -51,18 +50,7 @@ public class NudgeResource {
     public Uni<List<NudgeView>> history(@PathParam("userId") String userId) {
         caller.requireRead(userId);
         requireValid(userId);
-        return pool.preparedQuery("""
-                        SELECT id, kind, title, body, priority, routine_id, occurrence_date, expires_at, created_at
-                        FROM nudge WHERE user_id = $1 ORDER BY created_at, id""")
-                .execute(Tuple.of(userId))
-                .map(rows -> {
-                    List<NudgeView> views = new ArrayList<>();
-                    rows.forEach(r -> views.add(new NudgeView(r.getString("id"), r.getString("kind"),
-                            r.getString("title"), r.getString("body"), r.getString("priority"),
-                            r.getString("routine_id"), r.getLocalDate("occurrence_date"), Sql.instant(r, "expires_at"),
-                            Sql.instant(r, "created_at"))));
-                    return views;
-                });
+        return history.history(userId).map(sent -> sent.stream().map(NudgeResource::nudgeView).toList());
     }
 
     /** 404 when nothing is planned (no plan, a paused or ended plan, or an erased person). */
@@ -71,22 +59,19 @@ public class NudgeResource {
     public Uni<Response> next(@PathParam("userId") String userId) {
         caller.requireRead(userId);
         requireValid(userId);
-        return pool.preparedQuery("""
-                        SELECT d.id, d.routine_id, d.occurrence_date, d.due_at FROM due_nudge d
-                        LEFT JOIN person p ON p.user_id = d.user_id
-                        WHERE d.user_id = $1 AND d.kind = 'reminder' AND d.status = 'pending' AND d.due_at > $2
-                          AND (p.pause_until IS NULL OR d.due_at >= p.pause_until)
-                        ORDER BY d.due_at LIMIT 1""")
-                .execute(Tuple.of(userId, Sql.ts(Instant.now(clock))))
-                .map(rows -> {
-                    if (rows.size() == 0) {
-                        return Response.status(Response.Status.NOT_FOUND)
-                                .entity(new ErrorView("no reminder planned")).build();
-                    }
-                    var r = rows.iterator().next();
-                    return Response.ok(new NextReminder(r.getString("id"), r.getString("routine_id"),
-                            r.getLocalDate("occurrence_date"), Sql.instant(r, "due_at"))).build();
-                });
+        return nextReminder.next(userId).map(next -> next.map(NudgeResource::nextView)
+                .map(view -> Response.ok(view).build())
+                .orElseGet(() -> Response.status(Response.Status.NOT_FOUND)
+                        .entity(new ErrorView("no reminder planned")).build()));
+    }
+
+    private static NudgeView nudgeView(SentNudge sent) {
+        return new NudgeView(sent.id(), sent.kind(), sent.title(), sent.body(), sent.priority(), sent.routineId(),
+                sent.occurrenceDate(), sent.expiresAt(), sent.createdAt());
+    }
+
+    private static NextReminder nextView(UpcomingReminder next) {
+        return new NextReminder(next.id(), next.routineId(), next.occurrenceDate(), next.dueAt());
     }
 
     /** 400 for an id no person can have (it would reach SQL otherwise: NUL bytes, megabytes). */

@@ -1,4 +1,4 @@
-package io.limber.reminder.person;
+package io.limber.reminder.rest;
 
 import static io.limber.reminder.support.Callers.asClinician;
 import static io.limber.reminder.support.Callers.asPatient;
