@@ -1,5 +1,7 @@
 package io.limber.routine.outbox;
 
+import io.limber.platform.outbox.OutboxRecord;
+import io.limber.platform.outbox.RecordSender;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.Record;

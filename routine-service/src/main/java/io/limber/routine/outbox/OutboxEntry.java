@@ -9,7 +9,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A record waiting to go to Kafka, written in the same transaction as the change it announces. */
+/**
+ * A record waiting to go to Kafka, written in the same transaction as the change it announces. The table sets its
+ * lane from the key and, on commit, wakes the relay (V3 migration); the writer does nothing more.
+ */
 @Entity
 @Table(name = "outbox")
 public class OutboxEntry extends PanacheEntityBase {
@@ -17,9 +20,6 @@ public class OutboxEntry extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
-
-    @Column(nullable = false)
-    public int lane;
 
     @Column(nullable = false)
     public String topic;
@@ -39,7 +39,6 @@ public class OutboxEntry extends PanacheEntityBase {
 
     public static OutboxEntry of(String topic, String key, String eventId, String payload, Instant now) {
         OutboxEntry entry = new OutboxEntry();
-        entry.lane = OutboxLanes.laneOf(key);
         entry.topic = topic;
         entry.recordKey = key;
         entry.eventId = eventId;

@@ -5,15 +5,15 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.limber.local.testing.InjectKafka;
 import io.limber.local.testing.KafkaAndPostgresTestResource;
-import io.limber.local.testing.KafkaTestClient;
+import io.limber.local.testing.OutboxRelayContract;
+import io.limber.platform.outbox.OutboxRelay;
+import io.limber.platform.outbox.RecordSender;
 import io.limber.routine.testing.Database;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.smallrye.mutiny.Uni;
@@ -21,28 +21,23 @@ import jakarta.inject.Inject;
 import java.net.URL;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
-/** The relay driven by hand (its timer is off in this profile), to place a crash exactly where we want it. */
+/**
+ * The relay driven by hand (it does not run by itself in this profile), to place a crash exactly where we want it:
+ * the outbox contract every service proves ({@link OutboxRelayContract}), then the same through plan changes.
+ */
 @QuarkusTest
-@TestProfile(OutboxRelayTest.RelayDrivenByTheTest.class)
+@TestProfile(OutboxRelayContract.RelayDrivenByTheTest.class)
 @QuarkusTestResource(value = KafkaAndPostgresTestResource.class,
         initArgs = @ResourceArg(name = "database", value = "routine"))
-class OutboxRelayTest {
+class OutboxRelayTest extends OutboxRelayContract {
 
     /** Health and metrics live on the management port. */
     @TestHTTPResource(value = "/metrics", management = true)
     URL metrics;
-
-    public static class RelayDrivenByTheTest implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("limber.outbox.relay.enabled", "false");
-        }
-    }
 
     static final String PLAN = """
             {"routines":[{"routineId":"lower-back-stretches"}],"schedule":{"daysOfWeek":["MONDAY"]},
@@ -54,12 +49,15 @@ class OutboxRelayTest {
     @Inject
     KafkaRecordSender kafkaSender;
 
-    @InjectKafka
-    KafkaTestClient kafka;
     private final ObjectMapper mapper = new ObjectMapper();
 
+    @Override
+    protected String topic() {
+        return KafkaRecordSender.TOPIC;
+    }
+
     @Test
-    void aCrashBetweenCommitAndPublishLosesNothing() throws Exception {
+    void aPlanChangeCommittedButNotPublishedWhenTheProcessDiesGoesOutAfterTheRestart() throws Exception {
         String user = "crash-1";
         put(user);
         // committed, not yet published: the change lives only in PostgreSQL
