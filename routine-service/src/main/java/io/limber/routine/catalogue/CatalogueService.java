@@ -69,8 +69,7 @@ public class CatalogueService {
     }
 
     private Uni<Routine> store(RoutineDefinition definition, boolean builtIn) {
-        return RoutineVersion.<RoutineVersion>find("routineId = ?1 order by version desc", definition.routineId())
-                .firstResult()
+        return RoutineVersion.latest(definition.routineId())
                 .flatMap(latest -> {
                     RoutineVersion row = new RoutineVersion();
                     row.routineId = definition.routineId();

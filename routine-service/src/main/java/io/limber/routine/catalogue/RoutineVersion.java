@@ -1,6 +1,7 @@
 package io.limber.routine.catalogue;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -32,4 +33,9 @@ public class RoutineVersion extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** The routine's newest stored version, or null when none is stored yet. */
+    public static Uni<RoutineVersion> latest(String routineId) {
+        return RoutineVersion.<RoutineVersion>find("routineId = ?1 order by version desc", routineId).firstResult();
+    }
 }

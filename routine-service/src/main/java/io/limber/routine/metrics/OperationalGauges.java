@@ -7,14 +7,11 @@ import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,7 +25,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class OperationalGauges {
 
-    private final Pool pool;
+    private final OperationalCountsRepository counts;
     private final Clock clock;
     private final Vertx vertx;
     private final long refreshMillis;
@@ -38,9 +35,9 @@ public class OperationalGauges {
     private final AtomicReference<Instant> oldestUnsent = new AtomicReference<>();
     private long timerId = -1;
 
-    public OperationalGauges(Pool pool, Clock clock, Vertx vertx, MeterRegistry registry,
+    public OperationalGauges(OperationalCountsRepository counts, Clock clock, Vertx vertx, MeterRegistry registry,
                              @ConfigProperty(name = "limber.metrics.refresh-millis", defaultValue = "5000") long refreshMillis) {
-        this.pool = pool;
+        this.counts = counts;
         this.clock = clock;
         this.vertx = vertx;
         this.refreshMillis = refreshMillis;
@@ -75,21 +72,16 @@ public class OperationalGauges {
     }
 
     private void refresh() {
-        pool.query("SELECT count(*) AS pending, min(created_at) AS oldest FROM outbox").execute()
-                .invoke(rows -> {
-                    Row row = rows.iterator().next();
-                    outboxPending.set(row.getLong("pending"));
-                    OffsetDateTime oldest = row.getOffsetDateTime("oldest");
-                    oldestUnsent.set(oldest == null ? null : oldest.toInstant());
+        counts.outboxBacklog()
+                .invoke(backlog -> {
+                    outboxPending.set(backlog.pending());
+                    oldestUnsent.set(backlog.oldest());
                 })
-                .chain(() -> pool.query("SELECT status, count(*) AS n FROM current_plan GROUP BY status").execute())
-                .invoke(rows -> {
-                    Map<PlanStatus, Long> counts = new EnumMap<>(PlanStatus.class);
-                    rows.forEach(row -> counts.put(PlanStatus.fromWire(row.getString("status")), row.getLong("n")));
-                    plansByStatus.forEach((status, value) -> value.set(counts.getOrDefault(status, 0L)));
-                })
-                .chain(() -> pool.query("SELECT count(*) AS n FROM care_review WHERE status = 'open'").execute())
-                .invoke(rows -> openReviews.set(rows.iterator().next().getLong("n")))
+                .chain(counts::plansByStatus)
+                .invoke(byStatus -> plansByStatus.forEach((status, value) ->
+                        value.set(byStatus.getOrDefault(status, 0L))))
+                .chain(counts::openReviews)
+                .invoke(openReviews::set)
                 .subscribe().with(ignored -> { }, failure -> Log.debugf("gauges not refreshed: %s", failure.getMessage()));
     }
 }

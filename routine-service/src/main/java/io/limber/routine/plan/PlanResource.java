@@ -2,8 +2,6 @@ package io.limber.routine.plan;
 
 import io.limber.platform.access.Caller;
 import io.limber.platform.access.PersonalDataAccess;
-import io.limber.routine.event.PlanData;
-import io.limber.routine.event.PlanMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;

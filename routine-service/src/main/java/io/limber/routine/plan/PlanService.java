@@ -1,7 +1,6 @@
 package io.limber.routine.plan;
 
 import io.limber.routine.catalogue.CatalogueService;
-import io.limber.routine.event.PlanData;
 import io.limber.routine.validation.NotFoundException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,15 +1,7 @@
-package io.limber.routine.event;
+package io.limber.routine.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.limber.routine.plan.ChangeKind;
-import io.limber.routine.plan.Plan;
-import io.limber.routine.plan.PlanStatus;
-import io.limber.routine.plan.PlanTerms;
-import io.limber.routine.plan.PrescribedHold;
-import io.limber.routine.plan.PrescribedRoutine;
-import io.limber.routine.plan.QuietHours;
-import io.limber.routine.plan.Schedule;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,7 +1,5 @@
-package io.limber.routine.event;
+package io.limber.routine.plan;
 
-import io.limber.routine.plan.PrescribedRoutine;
-import io.limber.routine.plan.Schedule;
 import java.util.List;
 
 /**

@@ -1,10 +1,5 @@
-package io.limber.routine.event;
+package io.limber.routine.plan;
 
-import io.limber.routine.plan.ChangeKind;
-import io.limber.routine.plan.Plan;
-import io.limber.routine.plan.PlanStatus;
-import io.limber.routine.plan.PlanTerms;
-import io.limber.routine.plan.QuietHours;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;

@@ -1,4 +1,4 @@
-package io.limber.routine.event;
+package io.limber.routine.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,13 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.limber.routine.catalogue.BuiltInRoutines;
 import io.limber.routine.catalogue.Catalogue;
 import io.limber.routine.catalogue.Routine;
-import io.limber.routine.plan.ChangeKind;
-import io.limber.routine.plan.Plan;
-import io.limber.routine.plan.PlanStatus;
-import io.limber.routine.plan.PlanTerms;
-import io.limber.routine.plan.Prescription;
-import io.limber.routine.plan.QuietHours;
-import io.limber.routine.plan.Schedule;
 import io.limber.routine.testing.PlanPublishedSchema;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.limber.routine.event;
+package io.limber.routine.plan;
 
 /** The {@code limber.plan.published} CloudEvent (structured mode) that goes on the compacted topic {@code plans}. */
 public record PlanPublished(String specversion, String id, String source, String type, String time,
