@@ -15,7 +15,8 @@ class ServiceHealthAndMetricsTest extends ServiceHealthAndMetricsTestBase {
 
     @Override
     protected List<String> kafkaChannels() {
-        return List.of("session-events", "plans");
+        // session-events runs as SESSION_EVENTS_CONSUMERS copies (3 in tests), named session-events$1..N in readiness
+        return List.of("session-events$1", "session-events$2", "session-events$3", "plans");
     }
 
     @Override

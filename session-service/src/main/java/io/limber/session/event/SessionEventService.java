@@ -3,7 +3,6 @@ package io.limber.session.event;
 import io.limber.session.adherence.Activity;
 import io.limber.session.adherence.service.AdherenceService;
 import io.limber.session.adherence.service.HistoryCache;
-import io.limber.session.outbox.OutboxRelay;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -67,15 +66,12 @@ public class SessionEventService {
     private final Pool pool;
     private final AdherenceService adherence;
     private final HistoryCache cache;
-    private final OutboxRelay outbox;
 
-    public SessionEventService(Clock clock, Pool pool, AdherenceService adherence, HistoryCache cache,
-                               OutboxRelay outbox) {
+    public SessionEventService(Clock clock, Pool pool, AdherenceService adherence, HistoryCache cache) {
         this.clock = clock;
         this.pool = pool;
         this.adherence = adherence;
         this.cache = cache;
-        this.outbox = outbox;
     }
 
     /** The fate of each event, in the order given; nothing is stored for a person session-service does not know. */
@@ -84,12 +80,8 @@ public class SessionEventService {
             return Uni.createFrom().item(List.of());
         }
         Instant now = clock.instant();
-        return pool.withTransaction(connection -> accept(connection, events, now))
-                .invoke(result -> {
-                    if (result.contains(Acceptance.STORED)) {
-                        outbox.wake();
-                    }
-                });
+        // the outbox wakes its relay itself once this transaction commits (platform/outbox)
+        return pool.withTransaction(connection -> accept(connection, events, now));
     }
 
     private Uni<List<Acceptance>> accept(SqlConnection connection, List<ValidEvent> events, Instant now) {
