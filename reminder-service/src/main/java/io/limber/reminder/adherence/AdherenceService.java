@@ -4,7 +4,6 @@ import io.limber.reminder.db.Transactions;
 import io.limber.reminder.db.Tx;
 import io.limber.reminder.nudge.NudgeMetrics;
 import io.limber.reminder.nudge.NudgeStore;
-import io.limber.reminder.outbox.OutboxRelay;
 import io.limber.reminder.person.PersonRepository;
 import io.limber.reminder.rules.Adherence;
 import io.limber.reminder.rules.LapseRule;
@@ -36,7 +35,6 @@ public class AdherenceService {
     private final DueNudgeRepository dueRows;
     private final NudgeStore store;
     private final NudgeMetrics metrics;
-    private final OutboxRelay relay;
     private final Clock clock;
     private final LapseRule lapse = new LapseRule();
     private final MilestoneRule milestone = new MilestoneRule();
@@ -44,7 +42,7 @@ public class AdherenceService {
     private final NudgePolicy policy = new NudgePolicy();
 
     public AdherenceService(Transactions transactions, PersonRepository persons, StreakRepository streaks,
-                            DueNudgeRepository dueRows, NudgeStore store, NudgeMetrics metrics, OutboxRelay relay,
+                            DueNudgeRepository dueRows, NudgeStore store, NudgeMetrics metrics,
                             Clock clock) {
         this.transactions = transactions;
         this.persons = persons;
@@ -52,7 +50,6 @@ public class AdherenceService {
         this.dueRows = dueRows;
         this.store = store;
         this.metrics = metrics;
-        this.relay = relay;
         this.clock = clock;
     }
 
@@ -76,8 +73,7 @@ public class AdherenceService {
                                 .collect().asList()
                                 .flatMap(x -> save(tx, adherence, time, drafts, now));
                     }));
-                }))
-                .invoke(relay::poke);
+                }));
     }
 
     private Uni<Void> gateAndApply(Tx tx, NudgeDraft draft, Instant now) {

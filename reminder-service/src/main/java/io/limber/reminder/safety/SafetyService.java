@@ -4,7 +4,6 @@ import io.limber.reminder.db.Transactions;
 import io.limber.reminder.db.Tx;
 import io.limber.reminder.mapping.SessionActivity;
 import io.limber.reminder.nudge.NudgeStore;
-import io.limber.reminder.outbox.OutboxRelay;
 import io.limber.reminder.person.PersonRepository;
 import io.limber.reminder.rules.NudgeDraft;
 import io.limber.reminder.rules.PainReport;
@@ -39,19 +38,16 @@ public class SafetyService {
     private final PainStopRepository painStops;
     private final DueNudgeRepository dueRows;
     private final NudgeStore nudges;
-    private final OutboxRelay relay;
     private final Clock clock;
 
     public SafetyService(Transactions transactions, PersonRepository persons, SessionDayRepository sessionDays,
-                         PainStopRepository painStops, DueNudgeRepository dueRows, NudgeStore nudges,
-                         OutboxRelay relay, Clock clock) {
+                         PainStopRepository painStops, DueNudgeRepository dueRows, NudgeStore nudges, Clock clock) {
         this.transactions = transactions;
         this.persons = persons;
         this.sessionDays = sessionDays;
         this.painStops = painStops;
         this.dueRows = dueRows;
         this.nudges = nudges;
-        this.relay = relay;
         this.clock = clock;
     }
 
@@ -99,6 +95,5 @@ public class SafetyService {
 
     private void committed() {
         Log.debug("pain event answered");
-        relay.poke(); // committed: publish the safety message now, not at the relay's next tick
     }
 }

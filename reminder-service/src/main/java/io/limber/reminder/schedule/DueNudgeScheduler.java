@@ -4,7 +4,6 @@ import io.limber.reminder.db.Transactions;
 import io.limber.reminder.db.Tx;
 import io.limber.reminder.nudge.NudgeMetrics;
 import io.limber.reminder.nudge.NudgeStore;
-import io.limber.reminder.outbox.OutboxRelay;
 import io.limber.reminder.person.PersonRepository;
 import io.limber.reminder.rules.DueReminder;
 import io.limber.reminder.rules.DueReminderRule;
@@ -50,7 +49,6 @@ public class DueNudgeScheduler {
     private final SessionDayRepository sessionDays;
     private final PersonRepository persons;
     private final NudgeStore store;
-    private final OutboxRelay relay;
     private final NudgeMetrics metrics;
     private final Clock clock;
     private final Vertx vertx;
@@ -61,7 +59,7 @@ public class DueNudgeScheduler {
     private volatile long timerId = -1;
 
     public DueNudgeScheduler(Transactions transactions, DueNudgeRepository dueRows, SessionDayRepository sessionDays,
-                             PersonRepository persons, NudgeStore store, OutboxRelay relay, NudgeMetrics metrics,
+                             PersonRepository persons, NudgeStore store, NudgeMetrics metrics,
                              Clock clock, Vertx vertx,
                              @ConfigProperty(name = "limber.scheduler.interval", defaultValue = "PT1S")
                              Duration interval) {
@@ -70,7 +68,6 @@ public class DueNudgeScheduler {
         this.sessionDays = sessionDays;
         this.persons = persons;
         this.store = store;
-        this.relay = relay;
         this.metrics = metrics;
         this.clock = clock;
         this.vertx = vertx;
@@ -93,9 +90,6 @@ public class DueNudgeScheduler {
         }
         fireDue().subscribe().with(fired -> {
             running.set(false);
-            if (fired > 0) {
-                relay.poke();
-            }
             if (fired == BATCH) {
                 vertx.runOnContext(this::tick); // more are due: take the next batch now, not at the next tick
             }
