@@ -1,53 +1,24 @@
 package io.limber.reminder;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsStringIgnoringCase;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.nullValue;
-
+import io.limber.local.testing.CrossOriginTestBase;
 import io.limber.local.testing.KafkaAndPostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
 
-/**
- * CORS only from the configured app origins (LIMBER_APP_ORIGINS; in tests the local web app's): a browser's preflight
- * from the app gets that origin allowed with the headers the app sends, one from any other origin gets no allow header.
- */
+/** CORS only from the configured app origins ({@link CrossOriginTestBase}), on /users/11111111-2222-3333-4444-555555555555/nudges. */
 @QuarkusTest
 @QuarkusTestResource(value = KafkaAndPostgresTestResource.class,
         initArgs = @ResourceArg(name = "database", value = "reminder"))
-class CrossOriginTest {
+class CrossOriginTest extends CrossOriginTestBase {
 
-    static final String APP = "http://127.0.0.1:8090";
-    static final String PATH = "/users/11111111-2222-3333-4444-555555555555/nudges";
-
-    @Test
-    void aPreflightFromTheAppsOriginIsAllowedForThatOriginWithTheAppsHeaders() {
-        for (String origin : new String[] {APP, "http://localhost:8090"}) {
-            given().header("Origin", origin)
-                    .header("Access-Control-Request-Method", "GET")
-                    .header("Access-Control-Request-Headers", "authorization,content-type")
-                    .options(PATH)
-                    .then().statusCode(200)
-                    .header("Access-Control-Allow-Origin", equalTo(origin))
-                    .header("Access-Control-Allow-Headers", containsStringIgnoringCase("authorization"))
-                    .header("Access-Control-Allow-Headers", containsStringIgnoringCase("content-type"))
-                    .header("Access-Control-Allow-Methods", containsStringIgnoringCase("GET"));
-        }
+    @Override
+    protected String path() {
+        return "/users/11111111-2222-3333-4444-555555555555/nudges";
     }
 
-    @Test
-    void aPreflightFromAnyOtherOriginGetsNoAllowHeader() {
-        for (String origin : new String[] {"https://evil.example", "http://127.0.0.1:8091", "null"}) {
-            given().header("Origin", origin)
-                    .header("Access-Control-Request-Method", "GET")
-                    .header("Access-Control-Request-Headers", "authorization")
-                    .options(PATH)
-                    .then()
-                    .header("Access-Control-Allow-Origin", nullValue())
-                    .header("Access-Control-Allow-Credentials", nullValue());
-        }
+    @Override
+    protected String method() {
+        return "GET";
     }
 }
