@@ -77,7 +77,12 @@ public final class OutboxRelayLoop {
         }
         again.set(false);
         context.runOnContext(ignored -> relay.relayOnce(sender).subscribe().with(this::finished, failure -> {
-            LOG.warnf("outbox relay run on %s failed, retried: %s", relay.table().name(), failure.getMessage());
+            // a run cut short by the application stopping (its pool closing) is no news: nothing was lost
+            if (stopped) {
+                LOG.debugf("outbox relay run on %s ended by the stop: %s", relay.table().name(), failure.getMessage());
+            } else {
+                LOG.warnf("outbox relay run on %s failed, retried: %s", relay.table().name(), failure.getMessage());
+            }
             finished(new OutboxRelay.Result(0, 0));
         }));
     }
@@ -96,11 +101,12 @@ public final class OutboxRelayLoop {
             return;
         }
         current.connect().onFailure(failure -> {
+            if (stopped) {
+                return;
+            }
             LOG.warnf("cannot LISTEN for outbox commits on %s, the timer publishes meanwhile: %s",
                     relay.table().channel(), failure.getMessage());
-            if (!stopped) {
-                vertx.setTimer(RECONNECT_MILLIS, id -> connect());
-            }
+            vertx.setTimer(RECONNECT_MILLIS, id -> connect());
         });
     }
 }
