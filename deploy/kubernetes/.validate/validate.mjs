@@ -13,6 +13,10 @@
 //   node validate.mjs dashboards --metrics metrics-used.txt --rules RULES.yaml DASHBOARD.json...
 //       Every PromQL expression of the dashboards and alert rules only queries metrics listed in
 //       metrics-used.txt (and every listed metric is queried), and no label names a user.
+//   node validate.mjs jvm-options --options deploy/images/jvm-options --repo DIR DOCKERFILE...
+//       Rule jvm-options: each Dockerfile runs and trains with exactly the options of the file, which the
+//       startup benchmark reads too (one source for the images' java command). A Dockerfile carrying a
+//       `# expect: jvm-options` line is a negative fixture and must be refused by that rule alone.
 import fs from "node:fs";
 import path from "node:path";
 import YAML from "yaml";
@@ -274,8 +278,10 @@ function setProblems(objs, topics) {
 // ---------------------------------------------------------------- budgets (issue 19)
 
 // Measured, not guessed: idle RSS of the services with -Xmx128m was 238 / 239 / 185 MiB (routine / session /
-// reminder; README "Performance", startup row "heap settings", deploy/bench run of 2026-11-24). That RSS
-// includes the heap in use, so 256 MiB bounds the non-heap part (metaspace, code cache, threads, buffers) from
+// reminder; README "Performance", startup row "heap settings", deploy/bench run of 2026-11-24, JDK 17), and with
+// the images' command line (JDK 25, AOT cache) 216 / 209 / 166 MiB as processes and 212 / 205 / 162 MiB in the
+// containers with -Xmx192m (2026-11-30, deploy/bench and deploy/images/check). That RSS includes the heap in
+// use, so 256 MiB bounds the non-heap part (metaspace, code cache, threads, buffers, the mapped AOT cache) from
 // above at idle; load adds threads, compiled code and Kafka/Netty buffers, hence 10 % of the limit on top.
 export const NON_HEAP_MIB = 256;
 export const HEADROOM = 0.10;
@@ -370,10 +376,16 @@ export function budgetProblems(objs) {
     const xmx = opts_.match(/-Xmx(\d+)([kKmMgG])?\b/);
     if (xmx) { heap = Number(xmx[1]) * ({ k: 1 / 1024, m: 1, g: 1024 }[(xmx[2] ?? "").toLowerCase()] ?? 1 / 1048576); how = `-Xmx${xmx[1]}${xmx[2] ?? ""}`; }
     else {
+      // JAVA_OPTS comes after the image's own options on its command line, so it wins; without it, the image's.
       const df = path.join(repo, d.metadata.name, "src/main/docker/Dockerfile.jvm");
+      const image = fs.existsSync(df) ? dockerfileEnv(fs.readFileSync(df, "utf8")).JVM_OPTIONS ?? "" : "";
+      const ixmx = image.match(/-Xmx(\d+)([kKmMgG])?\b/g)?.pop()?.match(/-Xmx(\d+)([kKmMgG])?/);
       const pct = fs.existsSync(df) ? fs.readFileSync(df, "utf8").match(/MaxRAMPercentage=(\d+(?:\.\d+)?)/) : null;
-      const p = pct ? Number(pct[1]) : 25; // the JVM's default
-      heap = limit * p / 100; how = `MaxRAMPercentage=${p} of the limit`;
+      if (ixmx) { heap = Number(ixmx[1]) * ({ k: 1 / 1024, m: 1, g: 1024 }[(ixmx[2] ?? "").toLowerCase()] ?? 1 / 1048576); how = `the image's -Xmx${ixmx[1]}${ixmx[2] ?? ""}`; }
+      else {
+        const p = pct ? Number(pct[1]) : 25; // the JVM's default
+        heap = limit * p / 100; how = `MaxRAMPercentage=${p} of the limit`;
+      }
     }
     const need = heap + NON_HEAP_MIB + HEADROOM * limit;
     info.push(`memory Deployment/${d.metadata.name}: heap ${Math.round(heap)} MiB (${how}) + ${NON_HEAP_MIB} MiB non-heap + ${Math.round(HEADROOM * limit)} MiB headroom = ${Math.round(need)} MiB of ${Math.round(limit)} MiB`);
@@ -444,6 +456,99 @@ export function promqlRefs(expr) {
     metrics.add(m[1]);
   }
   return { metrics: [...metrics], labels: [...labels] };
+}
+
+// ---------------------------------------------------------------- the images' java command (issue 17)
+
+/** The images' JVM options: the lines of deploy/images/jvm-options that are neither blank nor comments. */
+export function readJvmOptions(file) {
+  return fs.readFileSync(file, "utf8").split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#"));
+}
+
+/** A Dockerfile's instructions: comments dropped, continuation lines joined. */
+function dockerInstructions(text) {
+  const out = [];
+  let cur = "";
+  for (const raw of text.split("\n")) {
+    if (!cur && /^\s*#/.test(raw)) continue;
+    if (cur && /^\s*#/.test(raw)) continue; // a comment inside a continued instruction
+    const cont = /\\\s*$/.test(raw);
+    cur += (cur ? " " : "") + raw.replace(/\\\s*$/, "").trim();
+    if (!cont) { if (cur.trim()) out.push(cur.trim()); cur = ""; }
+  }
+  if (cur.trim()) out.push(cur.trim());
+  return out;
+}
+
+/** The variables the Dockerfile's ENV instructions set (KEY=value or KEY="value" forms). */
+export function dockerfileEnv(text) {
+  const env = {};
+  for (const ins of dockerInstructions(text).filter((i) => /^ENV\s/i.test(i))) {
+    for (const m of ins.slice(4).matchAll(/([A-Za-z_][A-Za-z0-9_]*)=("((?:[^"\\]|\\.)*)"|\S*)/g)) env[m[1]] = m[3] ?? m[2];
+  }
+  return env;
+}
+
+export const IMAGE_RUN = "exec java -XX:AOTCache=$AOT_CACHE $JVM_OPTIONS $JAVA_OPTS -jar /deployments/quarkus-run.jar";
+export const IMAGE_TRAINING = "java -XX:AOTCacheOutput=$AOT_CACHE $JVM_OPTIONS -jar /deployments/quarkus-run.jar";
+
+/** Rule jvm-options: the Dockerfile's java command (run and training) against deploy/images/jvm-options. */
+export function jvmOptionProblems(text, options) {
+  const out = [];
+  const env = dockerfileEnv(text);
+  const ins = dockerInstructions(text);
+  const want = options.join(" ");
+  if (env.JVM_OPTIONS === undefined) out.push("no ENV JVM_OPTIONS");
+  else if (env.JVM_OPTIONS !== want) {
+    const have = env.JVM_OPTIONS.split(/\s+/).filter(Boolean);
+    const extra = have.filter((o) => !options.includes(o));
+    const missing = options.filter((o) => !have.includes(o));
+    out.push(`ENV JVM_OPTIONS differs from deploy/images/jvm-options, which the startup benchmark measures: `
+      + `${extra.length ? `not in the file: ${extra.join(" ")}; ` : ""}${missing.length ? `missing: ${missing.join(" ")}; ` : ""}`
+      + `want "${want}"`);
+  }
+  if (!env.AOT_CACHE) out.push("no ENV AOT_CACHE (the file the training run writes and every start maps)");
+  for (const v of ["JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "JAVA_OPTS_APPEND", "JAVA_OPTS"]) {
+    if (env[v] !== undefined) out.push(`ENV ${v} adds JVM options the startup benchmark does not measure`);
+  }
+  const entry = ins.filter((i) => /^ENTRYPOINT\s/i.test(i)).pop();
+  let entryCmd = null;
+  try { entryCmd = JSON.parse(entry?.slice("ENTRYPOINT".length) ?? "null"); } catch { /* not the exec form */ }
+  if (!Array.isArray(entryCmd) || entryCmd.length !== 3 || entryCmd[0] !== "sh" || entryCmd[1] !== "-c" || entryCmd[2] !== IMAGE_RUN) {
+    out.push(`ENTRYPOINT is not ["sh", "-c", "${IMAGE_RUN}"]`);
+  }
+  if (ins.some((i) => /^CMD\s/i.test(i))) out.push("a CMD would add arguments to the java command");
+  if (!ins.some((i) => /^RUN\s/i.test(i) && i.includes(IMAGE_TRAINING))) {
+    out.push(`no training RUN with "${IMAGE_TRAINING}"`);
+  }
+  return out;
+}
+
+async function checkJvmOptions() {
+  const options = readJvmOptions(opts.options);
+  let failed = 0;
+  // The benchmark's side of the one source: JvmVariant reads the same file for its image row.
+  const variant = path.join(opts.repo, "deploy/bench/src/main/java/io/limber/bench/startup/JvmVariant.java");
+  const src = fs.existsSync(variant) ? fs.readFileSync(variant, "utf8") : "";
+  if (!src.includes('"deploy/images/jvm-options"') || !src.includes("-XX:AOTCacheOutput={cache}")) {
+    console.log(`  FAIL ${path.relative(opts.repo, variant)} does not read deploy/images/jvm-options for its image row`);
+    failed++;
+  }
+  for (const file of opts.files) {
+    const text = fs.readFileSync(file, "utf8");
+    const expect = text.match(/^# expect: ([\w-]+)/m)?.[1];
+    const problems = jvmOptionProblems(text, options);
+    const name = path.relative(opts.repo, file);
+    if (expect) {
+      const ok = expect === "jvm-options" && problems.length > 0;
+      if (!ok) failed++;
+      console.log(`  ${ok ? "ok  " : "FAIL"} ${name}: expected '${expect}', got ${problems.length ? `'jvm-options' (${problems[0]})` : "nothing"}`);
+    } else {
+      if (problems.length) failed++;
+      console.log(`  ${problems.length ? "FAIL" : "ok  "} ${name}: ${problems.length ? problems.join("; ") : `runs and trains with deploy/images/jvm-options (${options.length} options)`}`);
+    }
+  }
+  return failed === 0;
 }
 
 // ---------------------------------------------------------------- modes
@@ -556,9 +661,9 @@ function extractRules() {
   return true;
 }
 
-const run = { manifests: checkManifests, "extract-rules": async () => extractRules(), fixtures: checkFixtures, dashboards: async () => checkDashboards() }[mode];
+const run = { manifests: checkManifests, "extract-rules": async () => extractRules(), fixtures: checkFixtures, dashboards: async () => checkDashboards(), "jvm-options": checkJvmOptions }[mode];
 if (!run) {
-  console.error("usage: node validate.mjs manifests|fixtures|dashboards ...");
+  console.error("usage: node validate.mjs manifests|fixtures|dashboards|jvm-options ...");
   process.exit(2);
 }
 try {

@@ -24,7 +24,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Per service (JVM mode, prod profile, real Kafka and PostgreSQL): time from process start to {@code /q/health/ready}
  * answering 200, RSS when idle and after a little load (readiness checks from 4 threads, which touch Kafka and the
- * database). Each JVM variant against the plain {@code java -jar} start.
+ * database). Each JVM variant against the plain {@code java -jar} start. One of them is the service images' command
+ * line, from {@code deploy/images/jvm-options} (see {@link JvmVariant#image}); {@code deploy/images/check} measures
+ * the same on the built containers.
  */
 public final class StartupBenchmark implements Benchmark {
 
@@ -44,7 +46,7 @@ public final class StartupBenchmark implements Benchmark {
     @Override
     public List<Figure> run(BenchContext context) throws Exception {
         Path defaultJdk = Path.of(System.getProperty("java.home"));
-        List<JvmVariant> variants = JvmVariant.all(defaultJdk,
+        List<JvmVariant> variants = JvmVariant.all(context.root(), defaultJdk,
                 Files.isExecutable(JDK_25.resolve("bin/java")) ? JDK_25 : null);
         List<LimberService> services = context.quick() ? List.of(LimberService.REMINDER)
                 : List.of(LimberService.values());
@@ -65,7 +67,9 @@ public final class StartupBenchmark implements Benchmark {
                                 variant.java(), variant.trainingRun(cache), Map.of());
                         try {
                             run.awaitReady(Duration.ofSeconds(120));
-                            load(run);
+                            if (variant.trainingLoad()) {
+                                load(run);
+                            }
                         } finally {
                             run.stop(Duration.ofSeconds(180)); // the JVM writes the cache as it exits
                         }
