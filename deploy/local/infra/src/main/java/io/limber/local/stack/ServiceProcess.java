@@ -53,7 +53,7 @@ final class ServiceProcess implements AutoCloseable {
 
     private void launch(ProcessBuilder.Redirect output) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")); // see the README's Performance section
+                "-Xmx256m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")); // see deploy/bench/README.md, "startup"
         aot.ifPresent(cache -> {
             command.addAll(cache.options());
             System.out.println("[limber] " + name + ": " + cache.describe());
