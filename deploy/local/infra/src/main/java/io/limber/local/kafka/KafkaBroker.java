@@ -20,10 +20,13 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.TopicExistsException;
 
@@ -138,6 +141,24 @@ public final class KafkaBroker implements AutoCloseable {
             }
         } catch (Exception e) {
             throw new IllegalStateException("could not create topics", e);
+        }
+    }
+
+    /**
+     * Whether every group on the broker has finished rebalancing (state Stable). Stopping a consumer while its group
+     * still rebalances (the first seconds after a start, cooperative rebalancing takes several rounds) leaves requests
+     * pending at the coordinator, and the Kafka client then logs a WARN as it closes.
+     */
+    public boolean consumerGroupsStable() {
+        try (Admin admin = admin()) {
+            Collection<GroupListing> groups = admin.listGroups().all().get(10, TimeUnit.SECONDS);
+            return !groups.isEmpty() && groups.stream()
+                    .allMatch(g -> g.groupState().map(state -> state == GroupState.STABLE).orElse(false));
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

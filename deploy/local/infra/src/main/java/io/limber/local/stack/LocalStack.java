@@ -188,7 +188,12 @@ public final class LocalStack implements AutoCloseable {
         try {
             stack.startAll(options, Path.of("").toAbsolutePath());
             if (options.smoke()) {
-                System.out.println("smoke: all services ready; stopping");
+                // a consumer stopped while its group still rebalances logs a WARN at close: stop a settled system
+                Instant settleBy = Instant.now().plusSeconds(60);
+                while (!stack.broker.consumerGroupsStable() && Instant.now().isBefore(settleBy)) {
+                    Thread.sleep(500);
+                }
+                System.out.println("smoke: all services ready, their consumer groups stable; stopping");
                 stack.stop();
                 List<String> warnings = CleanLogs.warningsAndErrors(
                         SERVICES.stream().map(service -> stack.logFile(service.name())).toList());
