@@ -53,8 +53,8 @@ public final class AdherenceCalculator {
         }
         LocalDate today = calendar.dateOf(now);
         LocalDate windowStart = today.minusDays(27);
-        LocalDate from = since.isNone() || since.closedThrough().plusDays(1).isAfter(windowStart)
-                ? (since.isNone() ? null : windowStart) : since.closedThrough().plusDays(1);
+        // the whole history without a checkpoint; else the days after it, and never fewer than the 28-day window
+        LocalDate from = since.isNone() ? null : earlier(since.closedThrough().plusDays(1), windowStart);
         List<Occurrence> occurrences = occurrences(calendar, activities, today, now, from);
         List<Session> sessions = Session.group(activities);
 
@@ -75,6 +75,10 @@ public final class AdherenceCalculator {
                 overall7, overall14, overall28, Adherence.adherent(overall28), perRoutine,
                 pain(activities, calendar, today));
         return new Calculation(adherence, nextCheckpoint(occurrences, calendar, since, today.minusDays(28), lastEventAt));
+    }
+
+    private static LocalDate earlier(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
     }
 
     /** Days a checkpointed calculation reads before the day after the checkpoint: a safety pause reaches 48 h ahead. */
@@ -125,12 +129,6 @@ public final class AdherenceCalculator {
             byKey.merge(a.key(), a, (x, y) -> x.toString().compareTo(y.toString()) <= 0 ? x : y);
         }
         return byKey.values();
-    }
-
-    /** Every occurrence from the first plan's start through today, oldest first. */
-    static List<Occurrence> occurrences(PlanCalendar calendar, Collection<Activity> activities, LocalDate today,
-                                        Instant now) {
-        return occurrences(calendar, activities, today, now, null);
     }
 
     /** The occurrences from {@code from} (null: the first plan's start) through today, oldest first. */

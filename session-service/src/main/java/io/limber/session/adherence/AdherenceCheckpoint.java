@@ -54,9 +54,13 @@ public record AdherenceCheckpoint(LocalDate closedThrough, Map<String, RoutineMe
         if (calendar.isEmpty()) {
             return true;
         }
-        Instant earliest = activity instanceof Activity.SessionActivity s && s.startedAt().isBefore(activity.time())
+        return !calendar.dateOf(earliestInstant(activity)).isAfter(closedThrough);
+    }
+
+    /** The earliest instant an activity concerns: its session's start, or its own time when that is earlier. */
+    static Instant earliestInstant(Activity activity) {
+        return activity instanceof Activity.SessionActivity s && s.startedAt().isBefore(activity.time())
                 ? s.startedAt() : activity.time();
-        return !calendar.dateOf(earliest).isAfter(closedThrough);
     }
 
     /**

@@ -176,11 +176,9 @@ class CheckpointedAdherenceTest {
         }
         PlanCalendar calendar = new PlanCalendar(known);
         LocalDate from = checkpoint.closedThrough().plusDays(1).minusDays(AdherenceCalculator.CHECKPOINT_READ_BACK);
-        return reported.stream().filter(a -> {
-            Instant earliest = a instanceof Activity.SessionActivity s && s.startedAt().isBefore(a.time())
-                    ? s.startedAt() : a.time();
-            return !calendar.dateOf(earliest).isBefore(from);
-        }).toList();
+        return reported.stream()
+                .filter(a -> !calendar.dateOf(AdherenceCheckpoint.earliestInstant(a)).isBefore(from))
+                .toList();
     }
 
     private static List<Arrival<PlanVersion>> plans(List<Version> specs) {
