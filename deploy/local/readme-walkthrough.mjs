@@ -70,8 +70,11 @@ export function answersAsShown(expected, output) {
   return shown.every((line, i) => lineMatches(line, actual[i]));
 }
 
-function lineMatches(shown, actual) {
-  const pattern = shown.split('…').map(part => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+/** Does a shown line match an actual one? `…` matches any text; with anyFigure, so does any number for one. */
+function lineMatches(shown, actual, anyFigure = false) {
+  const escape = text => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const literal = anyFigure ? text => text.split(/\d+/).map(escape).join('\\d+') : escape;
+  const pattern = shown.split('…').map(literal).join('.*');
   return new RegExp(`^${pattern}$`, 's').test(actual);
 }
 
@@ -148,15 +151,9 @@ export function showsSampleOutput(shown, log) {
     from = found + 1;
   }
   if (summaryAt < 0) return null;
-  const summary = shown.slice(summaryAt).map(l => l.replace(/\s+$/, '')).filter(l => l)
-    .map(l => l.replace(/\d+/g, '\u0000'));
-  const anyFigures = (pattern, line) => {
-    const re = pattern.split('…').map(part => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')
-      .replace(/\u0000/g, '\\d+');
-    return new RegExp(`^${re}$`, 's').test(line);
-  };
+  const summary = shown.slice(summaryAt).map(l => l.replace(/\s+$/, '')).filter(l => l);
   for (let i = from; i + summary.length <= logLines.length; i++) {
-    if (summary.every((pattern, k) => anyFigures(pattern, logLines[i + k]))) return null;
+    if (summary.every((pattern, k) => lineMatches(pattern, logLines[i + k], true))) return null;
   }
   return shown[summaryAt] + ' … (a summary with a known cohort, "N of M")';
 }
