@@ -61,6 +61,17 @@ class PreferencesResourceTest {
     }
 
     @Test
+    void aBodyThatNamesAFieldTwiceIsA400AndNothingIsStored() {
+        // platform/runtime's StrictRestJson: without it the second mutedKinds would silently win
+        asPatient("user-pref-7").contentType(ContentType.JSON)
+                .body("{\"mutedKinds\":[\"milestone\"],\"mutedKinds\":[\"lapse\"]}")
+                .put("/users/{id}/preferences", "user-pref-7")
+                .then().statusCode(400);
+        Assertions.assertThat(new Database(pool).query("SELECT 1 FROM preferences WHERE user_id = $1",
+                "user-pref-7")).isEmpty();
+    }
+
+    @Test
     void thePersonAndClinicansReadWhatWasStoredAndNothingStoredReadsAsDefaults() {
         asPatient("user-pref-5").contentType(ContentType.JSON)
                 .body("{\"quietHours\":{\"start\":\"21:00\",\"end\":\"06:30\"},\"mutedKinds\":[\"progression\"]}")

@@ -115,6 +115,9 @@ class PlanResourceTest {
                 Arguments.of("end before start", STRETCHES_THREE_EVENINGS.replace("2027-02-28", "2026-11-01"),
                         "endDate", "end date 2026-11-01 is before start date 2026-11-02"),
                 Arguments.of("malformed JSON", "{\"routines\": [", "body", "malformed JSON"),
+                // platform/runtime's StrictRestJson: without it the second localTime would silently win
+                Arguments.of("a field named twice", STRETCHES_THREE_EVENINGS.replace("\"localTime\":\"20:30\"",
+                        "\"localTime\":\"20:30\",\"localTime\":\"06:00\""), "body", "malformed JSON"),
                 Arguments.of("wrong type", STRETCHES_THREE_EVENINGS.replace("\"routineVersion\":1", "\"routineVersion\":\"one\""),
                         "routines[0].routineVersion", "wrong type"),
                 Arguments.of("bad local time", STRETCHES_THREE_EVENINGS.replace("20:30", "8pm"),

@@ -1,4 +1,4 @@
-package io.limber.routine.validation;
+package io.limber.platform.rest;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
