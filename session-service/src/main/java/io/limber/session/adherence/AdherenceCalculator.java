@@ -262,7 +262,8 @@ public final class AdherenceCalculator {
      * Streak: consecutive completed occurrences up to the latest closed one (excused and pending ones skipped; a
      * missed one starts again). Habit strength: Loop Habit Tracker's score over the days from the routine's first
      * occurrence through {@code last}; each day takes the latest closed, non-excused occurrence's outcome; a day whose
-     * own occurrence is excused, or before any such occurrence, or with no active plan in force, leaves it unchanged.
+     * own occurrence is excused, or before any such occurrence, or without an active plan (the version in force paused,
+     * ended, or the day before its start or after its end date), leaves it unchanged.
      */
     static AdherenceCheckpoint.RoutineMemory remember(String routineId, List<Occurrence> own, PlanCalendar calendar,
                                                       LocalDate last, AdherenceCheckpoint since) {
@@ -290,7 +291,8 @@ public final class AdherenceCalculator {
                 }
                 Optional<PlanVersion> plan = calendar.inForce(d);
                 boolean excused = o != null && o.status() == Occurrence.Status.EXCUSED;
-                if (latest == null || excused || plan.isEmpty() || plan.get().status() != PlanVersion.Status.ACTIVE) {
+                // no active plan that day (paused, before its start, after its end): unchanged, like an excused day
+                if (latest == null || excused || plan.isEmpty() || !plan.get().isActiveOn(d)) {
                     continue;
                 }
                 score = HabitStrength.next(score, latest, plan.get().weeklyFrequency());

@@ -2,6 +2,7 @@ package io.limber.session.adherence;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
@@ -44,7 +45,9 @@ public record AdherenceCheckpoint(LocalDate closedThrough, Map<String, RoutineMe
 
     /**
      * Whether a newly arrived activity changes a day the checkpoint covers: the session it belongs to began on or
-     * before that day, or it happened then (a pain event's safety pause starts at its time and reaches forward only).
+     * before that day, or it happened before that day ended (a pain event's safety pause starts at its time and
+     * reaches forward only, but after a change of zone eastwards the covered day can still be running when a later
+     * date has begun).
      */
     public boolean isRewrittenBy(Activity activity, Collection<PlanVersion> versions) {
         if (isNone()) {
@@ -54,7 +57,8 @@ public record AdherenceCheckpoint(LocalDate closedThrough, Map<String, RoutineMe
         if (calendar.isEmpty()) {
             return true;
         }
-        return !calendar.dateOf(earliestInstant(activity)).isAfter(closedThrough);
+        Instant earliest = earliestInstant(activity);
+        return !calendar.dateOf(earliest).isAfter(closedThrough) || earliest.isBefore(calendar.endOf(closedThrough));
     }
 
     /** The earliest instant an activity concerns: its session's start, or its own time when that is earlier. */
@@ -65,14 +69,16 @@ public record AdherenceCheckpoint(LocalDate closedThrough, Map<String, RoutineMe
 
     /**
      * Whether a newly published plan version changes a day the checkpoint covers. A version rules from the day it was
-     * published on (later versions never rewrite the past), counted in its own zone; a day of margin covers the
-     * checkpoint's days being counted in another zone.
+     * published on in its own zone (later versions never rewrite the past), and it re-dates only the sessions started
+     * after it, whose dates in the zone before were no earlier than the publication's date there. Both are on or after
+     * the publication's earliest local date in any zone (at UTC-18), so a version published after the checkpoint's
+     * day ended there leaves the checkpoint as it is, whatever the zones.
      */
     public boolean isRewrittenBy(PlanVersion published) {
         if (isNone()) {
             return false;
         }
-        LocalDate publishedOn = LocalDate.ofInstant(published.publishedAt(), published.zone());
-        return !publishedOn.isAfter(closedThrough.plusDays(1));
+        LocalDate earliestPublishedOn = LocalDate.ofInstant(published.publishedAt(), ZoneOffset.MIN);
+        return !earliestPublishedOn.isAfter(closedThrough);
     }
 }

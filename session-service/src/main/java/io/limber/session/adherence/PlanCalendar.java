@@ -13,7 +13,7 @@ import java.util.TreeMap;
 
 /**
  * Local dates as a person's plan sees them: which plan version is in force on a date (the newest one published
- * before that date ended, in that version's zone), and which instants belong to that date.
+ * before that date ended, in that version's zone), the bounds of that date in its zone, and the date of an instant.
  */
 public final class PlanCalendar {
 
@@ -66,18 +66,21 @@ public final class PlanCalendar {
     }
 
     /**
-     * The local date an instant belongs to. Around a change of zone a date's bounds come from the zone in force on
-     * it, so the candidate dates are the instant's local dates in every zone the plan used; the earliest whose
-     * bounds contain it wins.
+     * The local date of an instant, a session's start for one: its date in the zone of the newest version published
+     * before it (before the first version was published, the first version's zone: it counts from its start date).
+     * So every instant has exactly one date, and a version published later never moves an earlier one. Around a
+     * change of zone this date need not lie within the bounds {@link #startOf} and {@link #endOf} give it, which come
+     * from the version in force on it (a Tokyo session the morning before a move to Los Angeles is published belongs
+     * to that Tokyo date, whose day, by then in force in Los Angeles, begins hours later); it never lies after them.
      */
     public LocalDate dateOf(Instant instant) {
-        return versions.stream()
-                .map(v -> LocalDate.ofInstant(instant, v.zone()))
-                .distinct()
-                .sorted()
-                .filter(d -> !instant.isBefore(startOf(d)) && instant.isBefore(endOf(d)))
-                .findFirst()
-                .orElseGet(() -> LocalDate.ofInstant(instant, zoneOn(LocalDate.ofInstant(instant, versions.get(0).zone()))));
+        PlanVersion newest = versions.get(0);
+        for (PlanVersion v : versions) {
+            if (v.publishedAt().isBefore(instant)) {
+                newest = v;
+            }
+        }
+        return LocalDate.ofInstant(instant, newest.zone());
     }
 
     private static Instant endOf(LocalDate date, ZoneId zone) {

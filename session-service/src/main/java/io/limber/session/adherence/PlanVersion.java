@@ -21,10 +21,17 @@ public record PlanVersion(int version, Status status, ZoneId zone, Set<DayOfWeek
 
     /** Whether this version, when in force on {@code date}, schedules its routines then. */
     public boolean schedules(LocalDate date) {
+        return isActiveOn(date) && days.contains(date.getDayOfWeek());
+    }
+
+    /**
+     * Whether this version, when in force on {@code date}, is an active plan that day: not paused or ended, and the
+     * date within its start and end dates. A day without one leaves habit strength unchanged.
+     */
+    public boolean isActiveOn(LocalDate date) {
         return status == Status.ACTIVE
                 && !date.isBefore(startDate)
-                && (endDate == null || !date.isAfter(endDate))
-                && days.contains(date.getDayOfWeek());
+                && (endDate == null || !date.isAfter(endDate));
     }
 
     /** Planned days per week ÷ 7: Loop Habit Tracker's frequency. */

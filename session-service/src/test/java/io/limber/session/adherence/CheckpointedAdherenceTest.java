@@ -25,10 +25,10 @@ import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
 /**
- * The checkpointed calculation equals the full one, field by field: for random plans (versions, zones, pauses, ends)
- * and random streams (late, duplicated, reordered, across checkpoints), recomputed at several moments, each time from
- * the checkpoint the previous calculation returned (or from the start when an arrival rewrote it), and reading only
- * the activities the checkpoint still needs.
+ * The checkpointed calculation equals the full one, field by field: for random plans (versions, changes of zone at
+ * any hour, pauses, later starts, ends) and random streams (late, duplicated, reordered, across checkpoints),
+ * recomputed at several moments, each time from the checkpoint the previous calculation returned (or from the start
+ * when an arrival rewrote it), and reading only the activities the checkpoint still needs.
  */
 class CheckpointedAdherenceTest {
 
@@ -38,8 +38,14 @@ class CheckpointedAdherenceTest {
     private static final List<Set<DayOfWeek>> SCHEDULES = List.of(DAILY, MON_WED_FRI,
             EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY), EnumSet.complementOf(EnumSet.of(DayOfWeek.SUNDAY)));
 
-    /** A plan version: published on day {@code day} of the history, with a zone, schedule and status. */
-    record Version(int day, int zone, int schedule, int status, boolean withCore, int endAfter) {
+    /**
+     * A plan version: published on day {@code day} of the history, {@code hour} hours after its midnight in
+     * Amsterdam, with a zone, schedule and status; a later version starts on 1 June or, when {@code startsAfter} is
+     * not negative, that many days after the day it was published; it ends {@code endAfter} days after it started or
+     * was published, whichever is later.
+     */
+    record Version(int day, int hour, int zone, int schedule, int status, boolean withCore, int startsAfter,
+                   int endAfter) {
     }
 
     /** What a person did on one day, and how many hours after it their app reported it. */
@@ -50,10 +56,12 @@ class CheckpointedAdherenceTest {
     Arbitrary<List<Version>> versions() {
         Arbitrary<Version> version = Combinators.combine(
                 Arbitraries.integers().between(0, 170),
+                Arbitraries.integers().between(0, 23),
                 Arbitraries.integers().between(0, ZONES.size() - 1),
                 Arbitraries.integers().between(0, SCHEDULES.size() - 1),
                 Arbitraries.integers().between(0, 9),
                 Arbitraries.of(true, false),
+                Arbitraries.integers().between(-6, 8),
                 Arbitraries.integers().between(-1, 60)).as(Version::new);
         return version.list().ofMinSize(1).ofMaxSize(4);
     }
@@ -94,6 +102,8 @@ class CheckpointedAdherenceTest {
             List<Activity> needed = needed(checkpoint, known, reported);
             Statistics.label("recomputed").collect(checkpoint.isNone() ? "from the start" : "from a checkpoint");
             Statistics.label("activities left out").collect(reported.size() > needed.size());
+            Statistics.label("zone changed").collect(known.stream().map(PlanVersion::zone).distinct().count() > 1);
+            Statistics.label("days without an active plan").collect(withoutAnActivePlan(known, now));
 
             AdherenceCalculator.Calculation checkpointed = AdherenceCalculator.calculate(known, needed, now, checkpoint);
             Adherence full = AdherenceCalculator.calculate(known, reported, now);
@@ -106,6 +116,30 @@ class CheckpointedAdherenceTest {
         // the property must really run from checkpoints, leaving activities out, not only from the start
         Statistics.label("recomputed").coverage(c -> c.check("from a checkpoint").percentage(p -> p > 25));
         Statistics.label("activities left out").coverage(c -> c.check(true).percentage(p -> p > 10));
+        // and over the cases design.md settles: a change of zone, days before a version's start or after its end
+        Statistics.label("zone changed").coverage(c -> c.check(true).percentage(p -> p > 25));
+        Statistics.label("days without an active plan").coverage(c -> {
+            c.check("after an end date").percentage(p -> p > 10);
+            c.check("before a later version's start").percentage(p -> p > 5);
+        });
+    }
+
+    /** Which kind of day without an active plan, if any, the history up to {@code now} has after its first start. */
+    private static String withoutAnActivePlan(List<PlanVersion> known, Instant now) {
+        if (known.isEmpty()) {
+            return "no plan";
+        }
+        PlanCalendar calendar = new PlanCalendar(known);
+        LocalDate today = calendar.dateOf(now);
+        LocalDate first = known.stream().map(PlanVersion::startDate).min(Comparator.naturalOrder()).orElseThrow();
+        boolean afterEnd = false;
+        boolean beforeStart = false;
+        for (LocalDate d = first; d.isBefore(today); d = d.plusDays(1)) {
+            PlanVersion v = calendar.inForce(d).orElseThrow();
+            afterEnd |= v.endDate() != null && d.isAfter(v.endDate());
+            beforeStart |= d.isBefore(v.startDate()) && v != calendar.versions().get(0);
+        }
+        return afterEnd ? "after an end date" : beforeStart ? "before a later version's start" : "none";
     }
 
     @Test
@@ -149,6 +183,62 @@ class CheckpointedAdherenceTest {
                 STRETCHES_V1))).isFalse();
     }
 
+    @Test
+    void aPainReportAfterAChangeOfZoneEastwardsRewritesTheCoveredDayItsPauseStillOverlaps() {
+        ZoneId losAngeles = ZoneId.of("America/Los_Angeles");
+        ZoneId tokyo = ZoneId.of("Asia/Tokyo");
+        PlanVersion inLosAngeles = plan(1, losAngeles, DAILY, "2026-06-01", at("2026-06-01T08:00", losAngeles),
+                STRETCHES_V1);
+        // published 12:00 on 23 October in Los Angeles, 04:00 on the 24th in Tokyo: the 23rd, in force in Los
+        // Angeles, runs on until 16:00 on the 24th in Tokyo
+        PlanVersion inTokyo = plan(2, tokyo, DAILY, "2026-06-01", at("2026-10-23T12:00", losAngeles), STRETCHES_V1);
+        List<PlanVersion> versions = List.of(inLosAngeles, inTokyo);
+        List<Activity> done = new ArrayList<>();
+        for (LocalDate d = LocalDate.parse("2026-06-01"); d.isBefore(LocalDate.parse("2026-10-23")); d = d.plusDays(1)) {
+            Instant start = at(d + "T20:00", losAngeles);
+            done.add(completed("s-" + d, start, start.plusSeconds(900)));
+        }
+        Instant now = at("2026-11-20T10:00", tokyo);
+        AdherenceCheckpoint checkpoint = AdherenceCalculator.calculate(versions, done, now, AdherenceCheckpoint.NONE)
+                .checkpoint();
+        Activity.PainReported pain = painReported(at("2026-10-23T13:00", losAngeles), 8, false); // the 24th in Tokyo
+        List<Activity> withPain = new ArrayList<>(done);
+        withPain.add(pain);
+
+        assertThat(checkpoint.closedThrough()).isEqualTo(LocalDate.parse("2026-10-23"));
+        assertThat(new PlanCalendar(versions).dateOf(pain.time())).isEqualTo(LocalDate.parse("2026-10-24"));
+        assertThat(checkpoint.isRewrittenBy(pain, versions)).isTrue();
+        // the pause excuses the 23rd, which was missed: the covered day's memory does change
+        assertThat(checkpoint.routines().get(STRETCHES).streak()).isZero();
+        assertThat(AdherenceCalculator.calculate(versions, withPain, now, AdherenceCheckpoint.NONE).checkpoint()
+                .routines().get(STRETCHES).streak()).isEqualTo(144);
+    }
+
+    @Test
+    void aVersionInAZoneMoreThanADayAheadRewritesTheCoveredDayItsFirstSessionsHadBeforeIt() {
+        ZoneId pagoPago = ZoneId.of("Pacific/Pago_Pago"); // UTC-11
+        ZoneId kiritimati = ZoneId.of("Pacific/Kiritimati"); // UTC+14
+        PlanVersion inPagoPago = plan(1, pagoPago, DAILY, "2026-06-01", at("2026-06-01T08:00", pagoPago), STRETCHES_V1);
+        // published 00:30 on 25 October in Kiritimati, 23:30 on the 23rd in Pago Pago
+        PlanVersion inKiritimati = plan(2, kiritimati, DAILY, "2026-06-01", at("2026-10-25T00:30", kiritimati),
+                STRETCHES_V1);
+        List<Activity> done = new ArrayList<>();
+        for (LocalDate d = LocalDate.parse("2026-06-01"); d.isBefore(LocalDate.parse("2026-10-23")); d = d.plusDays(1)) {
+            Instant start = at(d + "T20:00", pagoPago);
+            done.add(completed("s-" + d, start, start.plusSeconds(900)));
+        }
+        Instant late = at("2026-10-23T23:40", pagoPago); // after the publication: the 25th in Kiritimati
+        done.add(completed("s-late", late, late.plusSeconds(900)));
+        AdherenceCheckpoint before = AdherenceCalculator.calculate(List.of(inPagoPago), done,
+                at("2026-11-20T10:00", pagoPago), AdherenceCheckpoint.NONE).checkpoint();
+        AdherenceCheckpoint after = AdherenceCalculator.calculate(List.of(inPagoPago, inKiritimati), done,
+                at("2026-11-20T10:00", kiritimati), AdherenceCheckpoint.NONE).checkpoint();
+
+        assertThat(before.closedThrough()).isEqualTo(LocalDate.parse("2026-10-23")).isEqualTo(after.closedThrough());
+        assertThat(before.routines()).isNotEqualTo(after.routines()); // the 23rd done before, missed after
+        assertThat(before.isRewrittenBy(inKiritimati)).isTrue();
+    }
+
     /** Something that reached Limber at a moment. */
     record Arrival<T>(T what, Instant at) {
     }
@@ -186,11 +276,14 @@ class CheckpointedAdherenceTest {
         List<Arrival<PlanVersion>> plans = new ArrayList<>();
         for (int i = 0; i < sorted.size(); i++) {
             Version v = sorted.get(i);
-            Instant published = HISTORY_START.plus(Duration.ofDays(v.day())).plus(Duration.ofHours(9));
+            Instant published = HISTORY_START.plus(Duration.ofDays(v.day())).plus(Duration.ofHours(v.hour()));
             PlanVersion.Status status = v.status() == 0 ? PlanVersion.Status.PAUSED
                     : v.status() == 1 && i > 0 ? PlanVersion.Status.ENDED : PlanVersion.Status.ACTIVE;
-            LocalDate start = i == 0 ? LocalDate.parse("2026-06-01").plusDays(v.day() % 15) : LocalDate.parse("2026-06-01");
-            LocalDate end = v.endAfter() < 0 ? null : start.plusDays(v.day() + v.endAfter());
+            LocalDate publishedOn = LocalDate.ofInstant(published, ZONES.get(v.zone()));
+            LocalDate start = i == 0 ? LocalDate.parse("2026-06-01").plusDays(v.day() % 15)
+                    : v.startsAfter() < 0 ? LocalDate.parse("2026-06-01") : publishedOn.plusDays(v.startsAfter());
+            LocalDate end = v.endAfter() < 0 ? null
+                    : (start.isAfter(publishedOn) ? start : publishedOn).plusDays(v.endAfter());
             List<PlanVersion.PrescribedRoutine> routines = v.withCore() ? List.of(STRETCHES_V1, CORE_V1)
                     : List.of(STRETCHES_V1);
             plans.add(new Arrival<>(new PlanVersion(i + 1, status, ZONES.get(v.zone()), SCHEDULES.get(v.schedule()),
