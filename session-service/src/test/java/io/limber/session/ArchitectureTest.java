@@ -38,21 +38,9 @@ class ArchitectureTest {
 
     /** Mapped rows ({@code @Entity}, Panache active records), {@code *Repository}/{@code *Store}, the outbox. */
     private static final DescribedPredicate<JavaClass> PERSISTENCE = DescribedPredicate.describe(
-            "entities, repositories (*Repository, *Store) and the outbox",
-            c -> c.isAnnotatedWith("jakarta.persistence.Entity") || c.getSimpleName().endsWith("Repository")
+            "repositories (*Repository, *Store) and the outbox",
+            c -> c.getSimpleName().endsWith("Repository")
                     || c.getSimpleName().endsWith("Store") || c.getPackageName().startsWith("io.limber.session.outbox"));
-
-    /**
-     * The write path issue 15 rewrites into one store and one transaction shape: until then these three hold SQL
-     * (batched SQL in SessionEventService; Panache queries, a row lock and a native insert in AdherenceService's
-     * day-end job and PlanService) and AdherenceService reads the event and plan entities of the packages that call
-     * it. Explicit, named exceptions: remove each when issue 15 lands.
-     */
-    private static final DescribedPredicate<JavaClass> WRITE_PATH_UNTIL_ISSUE_15 = DescribedPredicate.describe(
-            "session-service's write path until issue 15 (SessionEventService, AdherenceService, PlanService)",
-            c -> c.getName().equals("io.limber.session.event.SessionEventService")
-                    || c.getName().equals("io.limber.session.adherence.service.AdherenceService")
-                    || c.getName().equals("io.limber.session.plan.PlanService"));
 
     /** REST resources (a JAX-RS path) and Kafka consumers (an {@code @Incoming} method): the driving adapters. */
     private static final DescribedPredicate<JavaClass> RESOURCES_AND_CONSUMERS = DescribedPredicate.describe(
@@ -69,7 +57,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule sqlOnlyInEntitiesAndRepositories = noClasses()
-            .that(not(PERSISTENCE)).and(not(WRITE_PATH_UNTIL_ISSUE_15))
+            .that(not(PERSISTENCE))
             .should().dependOnClassesThat(SQL_CLIENTS)
             .because("services and adapters never hold SQL");
 
@@ -83,8 +71,5 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule noPackageCycles = slices().matching("io.limber.session.(**)").should().beFreeOfCycles()
-            // one slice per package: adherence's rules, its service and its resource are three
-            .ignoreDependency(nameMatching("io\\.limber\\.session\\.adherence\\.service\\.AdherenceService.*"),
-                    resideInAnyPackage("io.limber.session.event", "io.limber.session.plan"))
-            .because("AdherenceService reading the event and plan entities is issue 15's write path (see above)");
+            .because("each event flows one way: consumer -> service -> rule -> repositories -> outbox");
 }

@@ -30,7 +30,7 @@ public final class AdherenceCalculator {
     }
 
     /** The figures, and the checkpoint to keep for the next calculation. */
-    public record Calculation(Adherence adherence, AdherenceCheckpoint checkpoint) {
+    public record Calculation(Adherence adherence, AdherenceCheckpoint checkpoint, Instant nextReevaluation) {
     }
 
     /**
@@ -49,14 +49,14 @@ public final class AdherenceCalculator {
         PlanCalendar calendar = new PlanCalendar(versions);
         if (calendar.isEmpty()) {
             return new Calculation(new Adherence(null, null, null, lastEventAt, null, null, null, null, List.of(),
-                    new Adherence.Pain(0, 0, 0, null, false, false)), AdherenceCheckpoint.NONE);
+                    new Adherence.Pain(0, 0, 0, null, false, false)), AdherenceCheckpoint.NONE, null);
         }
         LocalDate today = calendar.dateOf(now);
         LocalDate windowStart = today.minusDays(27);
         // the whole history without a checkpoint; else the days after it, and never fewer than the 28-day window
         LocalDate from = since.isNone() ? null : earlier(since.closedThrough().plusDays(1), windowStart);
-        List<Occurrence> occurrences = occurrences(calendar, activities, today, now, from);
         List<Session> sessions = Session.group(activities);
+        List<Occurrence> occurrences = occurrences(calendar, activities, sessions, today, now, from);
 
         TreeSet<String> routineIds = new TreeSet<>();
         calendar.inForce(today).ifPresent(p -> p.routines().forEach(r -> routineIds.add(r.routineId())));
@@ -74,7 +74,8 @@ public final class AdherenceCalculator {
         Adherence adherence = new Adherence(today, calendar.zoneOn(today).getId(), current.version(), lastEventAt,
                 overall7, overall14, overall28, Adherence.adherent(overall28), perRoutine,
                 pain(activities, calendar, today));
-        return new Calculation(adherence, nextCheckpoint(occurrences, calendar, since, today.minusDays(28), lastEventAt));
+        return new Calculation(adherence, nextCheckpoint(occurrences, calendar, since, today.minusDays(28), lastEventAt),
+                nextReevaluation(calendar, sessions, now));
     }
 
     private static LocalDate earlier(LocalDate a, LocalDate b) {
@@ -112,8 +113,12 @@ public final class AdherenceCalculator {
         if (calendar.isEmpty()) {
             return null;
         }
+        return nextReevaluation(calendar, Session.group(withoutDuplicates(reported)), now);
+    }
+
+    private static Instant nextReevaluation(PlanCalendar calendar, List<Session> sessions, Instant now) {
         Instant next = calendar.endOf(calendar.dateOf(now));
-        for (Session s : Session.group(withoutDuplicates(reported))) {
+        for (Session s : sessions) {
             Instant abandonment = s.startedAt().plus(Session.ABANDONED_AFTER);
             if (!s.completed() && !s.painStopped() && abandonment.isAfter(now) && abandonment.isBefore(next)) {
                 next = abandonment;
@@ -131,12 +136,15 @@ public final class AdherenceCalculator {
         return byKey.values();
     }
 
+    private record RoutineOnDate(String routineId, LocalDate date) {
+    }
+
     /** The occurrences from {@code from} (null: the first plan's start) through today, oldest first. */
-    static List<Occurrence> occurrences(PlanCalendar calendar, Collection<Activity> activities, LocalDate today,
-                                        Instant now, LocalDate from) {
-        Map<String, List<Session>> sessionsByRoutineAndDate = new HashMap<>();
-        for (Session s : Session.group(activities)) {
-            sessionsByRoutineAndDate.computeIfAbsent(s.routineId() + "@" + calendar.dateOf(s.startedAt()),
+    static List<Occurrence> occurrences(PlanCalendar calendar, Collection<Activity> activities,
+                                        List<Session> grouped, LocalDate today, Instant now, LocalDate from) {
+        Map<RoutineOnDate, List<Session>> sessionsByRoutineAndDate = new HashMap<>();
+        for (Session s : grouped) {
+            sessionsByRoutineAndDate.computeIfAbsent(new RoutineOnDate(s.routineId(), calendar.dateOf(s.startedAt())),
                     k -> new ArrayList<>()).add(s);
         }
         List<SafetyPause> pauses = SafetyPause.from(activities);
@@ -152,7 +160,8 @@ public final class AdherenceCalculator {
             Instant dayStart = calendar.startOf(d);
             Instant dayEnd = calendar.endOf(d);
             for (PlanVersion.PrescribedRoutine routine : plan.get().routines()) {
-                List<Session> sessions = sessionsByRoutineAndDate.getOrDefault(routine.routineId() + "@" + d, List.of());
+                List<Session> sessions = sessionsByRoutineAndDate.getOrDefault(new RoutineOnDate(routine.routineId(), d),
+                        List.of());
                 Optional<Activity.SessionCompleted> best = bestCompletion(sessions, calendar.versions(), routine);
                 Occurrence.Status status;
                 if (best.isPresent()) {

@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * One session put together from its events, whatever order they came in: it starts when its earliest reported
@@ -47,17 +46,27 @@ public record Session(String sessionId, String routineId, int routineVersion, In
     }
 
     private static Session of(String sessionId, List<Activity.SessionActivity> reported) {
-        List<Activity.SessionActivity> events = reported.stream().sorted(Comparator.comparing(Activity.SessionActivity::key)).toList();
-        List<Activity.SessionCompleted> completions = events.stream()
-                .filter(Activity.SessionCompleted.class::isInstance).map(Activity.SessionCompleted.class::cast).toList();
-        List<Activity.SessionPainStopped> stops = events.stream()
-                .filter(Activity.SessionPainStopped.class::isInstance).map(Activity.SessionPainStopped.class::cast).toList();
-        Instant startedAt = events.stream()
-                .map(Activity.SessionActivity::startedAt)
-                .filter(Objects::nonNull)
-                .min(Comparator.naturalOrder())
-                .orElseGet(() -> events.stream().map(Activity::time).min(Comparator.naturalOrder()).orElseThrow());
+        List<Activity.SessionActivity> events = new ArrayList<>(reported);
+        events.sort(Comparator.comparing(Activity.SessionActivity::key));
+        List<Activity.SessionCompleted> completions = new ArrayList<>(1);
+        List<Activity.SessionPainStopped> stops = new ArrayList<>(0);
+        Instant startedAt = null;
+        Instant earliest = null;
+        for (Activity.SessionActivity e : events) {
+            if (e instanceof Activity.SessionCompleted c) {
+                completions.add(c);
+            } else if (e instanceof Activity.SessionPainStopped p) {
+                stops.add(p);
+            }
+            if (e.startedAt() != null && (startedAt == null || e.startedAt().isBefore(startedAt))) {
+                startedAt = e.startedAt();
+            }
+            if (earliest == null || e.time().isBefore(earliest)) {
+                earliest = e.time();
+            }
+        }
         Activity.SessionActivity first = events.get(0);
-        return new Session(sessionId, first.routineId(), first.routineVersion(), startedAt, completions, stops);
+        return new Session(sessionId, first.routineId(), first.routineVersion(), startedAt != null ? startedAt : earliest,
+                List.copyOf(completions), List.copyOf(stops));
     }
 }

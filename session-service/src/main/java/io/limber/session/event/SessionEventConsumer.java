@@ -3,6 +3,7 @@ package io.limber.session.event;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.limber.session.adherence.Activity;
+import io.limber.session.adherence.service.AdherenceChanges;
 import io.limber.session.contract.ActivityMapper;
 import io.limber.platform.events.CloudEventEnvelope;
 import io.limber.session.contract.EventSchemas;
@@ -34,13 +35,13 @@ public class SessionEventConsumer {
 
     private final CloudEventEnvelope envelope;
     private final EventSchemas schemas;
-    private final SessionEventService service;
+    private final AdherenceChanges service;
     private final DeadLetters deadLetters;
     private final SessionEventMetrics metrics;
     private final Clock clock;
     private final Duration unknownUserGrace;
 
-    public SessionEventConsumer(ObjectMapper mapper, EventSchemas schemas, SessionEventService service,
+    public SessionEventConsumer(ObjectMapper mapper, EventSchemas schemas, AdherenceChanges service,
                                 DeadLetters deadLetters, SessionEventMetrics metrics, Clock clock,
                                 @ConfigProperty(name = "limber.session-events.unknown-user-grace") Duration unknownUserGrace) {
         this.unknownUserGrace = unknownUserGrace;
@@ -54,12 +55,12 @@ public class SessionEventConsumer {
 
     @Incoming("session-events")
     public Uni<Void> consume(ConsumerRecords<String, String> records) {
-        List<SessionEventService.ValidEvent> valid = new ArrayList<>();
-        Map<SessionEventService.ValidEvent, ConsumerRecord<String, String>> from = new IdentityHashMap<>();
+        List<AdherenceChanges.ReportedEvent> valid = new ArrayList<>();
+        Map<AdherenceChanges.ReportedEvent, ConsumerRecord<String, String>> from = new IdentityHashMap<>();
         List<DeadLetter> dead = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
             try {
-                SessionEventService.ValidEvent event = validate(record);
+                AdherenceChanges.ReportedEvent event = validate(record);
                 valid.add(event);
                 from.put(event, record);
             } catch (IllegalArgumentException e) {
@@ -72,7 +73,7 @@ public class SessionEventConsumer {
         }
         return accept(valid, Instant.now().plus(unknownUserGrace), Duration.ofMillis(100))
                 .flatMap(unknown -> {
-                    for (SessionEventService.ValidEvent event : unknown) {
+                    for (AdherenceChanges.ReportedEvent event : unknown) {
                         dead.add(new DeadLetter(from.get(event), event.type(), new PoisonEvent.UnknownUser()));
                     }
                     return deadLetters.send(dead);
@@ -80,7 +81,7 @@ public class SessionEventConsumer {
     }
 
     /** The valid event a record holds; a poison record (bad JSON, schema, type or key) throws. */
-    private SessionEventService.ValidEvent validate(ConsumerRecord<String, String> record) {
+    private AdherenceChanges.ReportedEvent validate(ConsumerRecord<String, String> record) {
         JsonNode event = envelope.fromKafka(record.headers(), record.value());
         List<Violation> violations = schemas.clientEventViolations(event, clock.instant());
         if (!violations.isEmpty()) {
@@ -93,8 +94,7 @@ public class SessionEventConsumer {
             throw new PoisonEvent("key: the Kafka key must be data.userId");
         }
         Activity activity = ActivityMapper.toActivity(event);
-        return new SessionEventService.ValidEvent(userId, type, data.path("sessionId").asText(null), activity,
-                event.toString());
+        return new AdherenceChanges.ReportedEvent(userId, type, activity);
     }
 
     /**
@@ -102,19 +102,19 @@ public class SessionEventConsumer {
      * is never skipped. Events of people not known yet (their plan may still be on its way on the plans topic) are
      * tried again, alone, until {@code giveUpAt}; those still unknown then are returned.
      */
-    private Uni<List<SessionEventService.ValidEvent>> accept(List<SessionEventService.ValidEvent> events,
+    private Uni<List<AdherenceChanges.ReportedEvent>> accept(List<AdherenceChanges.ReportedEvent> events,
                                                              Instant giveUpAt, Duration backOff) {
         if (events.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return service.accept(events)
+        return service.acceptEvents(events)
                 .onFailure().invoke(e -> Log.warnf("%d session events could not be stored, retrying: %s",
                         events.size(), e.getMessage()))
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely()
                 .flatMap(outcomes -> {
-                    List<SessionEventService.ValidEvent> unknown = new ArrayList<>();
+                    List<AdherenceChanges.ReportedEvent> unknown = new ArrayList<>();
                     for (int i = 0; i < events.size(); i++) {
-                        SessionEventService.ValidEvent event = events.get(i);
+                        AdherenceChanges.ReportedEvent event = events.get(i);
                         switch (outcomes.get(i)) {
                             case STORED -> stored(event);
                             case DUPLICATE -> metrics.record(event.type(), SessionEventMetrics.Outcome.DUPLICATE);
@@ -131,7 +131,7 @@ public class SessionEventConsumer {
                 });
     }
 
-    private void stored(SessionEventService.ValidEvent event) {
+    private void stored(AdherenceChanges.ReportedEvent event) {
         metrics.record(event.type(), SessionEventMetrics.Outcome.OK);
         metrics.stateUpdated(event.activity().time(), clock.instant());
         if (event.activity() instanceof Activity.SessionPainStopped stop) {

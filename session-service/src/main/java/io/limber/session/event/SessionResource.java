@@ -4,7 +4,7 @@ import io.limber.platform.access.Caller;
 import io.limber.platform.access.PersonalDataAccess;
 import io.limber.session.person.UserIds;
 import io.limber.session.adherence.Session;
-import io.limber.session.adherence.service.AdherenceService;
+import io.limber.session.adherence.service.AdherenceQueries;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
@@ -28,11 +28,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Produces(MediaType.APPLICATION_JSON)
 public class SessionResource {
 
-    private final AdherenceService service;
+    private final AdherenceQueries service;
     private final Clock clock;
     private final Caller caller;
 
-    public SessionResource(AdherenceService service, Clock clock, Caller caller) {
+    public SessionResource(AdherenceQueries service, Clock clock, Caller caller) {
         this.service = service;
         this.clock = clock;
         this.caller = caller;

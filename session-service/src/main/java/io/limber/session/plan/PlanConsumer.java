@@ -3,6 +3,7 @@ package io.limber.session.plan;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.limber.session.adherence.PlanVersion;
+import io.limber.session.adherence.service.AdherenceChanges;
 import io.limber.platform.events.CloudEventEnvelope;
 import io.limber.session.contract.PlanMapper;
 import io.limber.session.event.PoisonEvent;
@@ -18,9 +19,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class PlanConsumer {
 
     private final CloudEventEnvelope envelope;
-    private final PlanService service;
+    private final AdherenceChanges service;
 
-    public PlanConsumer(ObjectMapper mapper, PlanService service) {
+    public PlanConsumer(ObjectMapper mapper, AdherenceChanges service) {
         this.envelope = new CloudEventEnvelope(mapper);
         this.service = service;
     }
@@ -51,7 +52,7 @@ public class PlanConsumer {
                     e.getMessage());
             return Uni.createFrom().failure(new PoisonEvent(e.getMessage()));
         }
-        return retried(service.accept(userId, event.get("source").asText(), event.get("id").asText(), plan,
+        return retried(service.acceptPlan(userId, event.get("source").asText(), event.get("id").asText(), plan,
                 event.toString()).replaceWithVoid());
     }
 

@@ -4,7 +4,7 @@ import io.limber.platform.access.Caller;
 import io.limber.platform.access.PersonalDataAccess;
 import io.limber.session.person.UserIds;
 import io.limber.session.adherence.CohortAdherence;
-import io.limber.session.adherence.service.AdherenceService;
+import io.limber.session.adherence.service.AdherenceQueries;
 import io.limber.session.contract.AdherenceUpdated;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -35,10 +35,10 @@ public class AdherenceResource {
              "pain":{"painStops7":1,"painStops14":1,"painStops28":1,"maxPain28":7,"anySharp28":true,"anyRedFlag28":false}}
             """;
 
-    private final AdherenceService service;
+    private final AdherenceQueries service;
     private final Caller caller;
 
-    public AdherenceResource(AdherenceService service, Caller caller) {
+    public AdherenceResource(AdherenceQueries service, Caller caller) {
         this.service = service;
         this.caller = caller;
     }
