@@ -24,13 +24,14 @@ class ArchitectureTest {
             "io.quarkus.hibernate..", "jakarta.persistence.."};
 
     /**
-     * Where SQL may live: a class named {@code *Repository} or {@code *Store} (one per table or aggregate), the
-     * transaction and timestamp helpers in {@code db}, and the outbox relay, which reads and empties the outbox table.
+     * Where SQL may live: a class named {@code *Repository} or {@code *Store} (one per table or aggregate) and the
+     * outbox relay, which reads and empties the outbox table. (The transaction and timestamp helpers are
+     * platform/outbox's {@code io.limber.platform.db}: services hold a {@code Tx}, only repositories read its SQL
+     * connection.)
      */
     private static final DescribedPredicate<JavaClass> REPOSITORIES = DescribedPredicate.describe(
-            "repositories (*Repository, *Store, db, outbox)",
+            "repositories (*Repository, *Store, outbox)",
             c -> c.getSimpleName().endsWith("Repository") || c.getSimpleName().endsWith("Store")
-                    || c.getPackageName().startsWith("io.limber.reminder.db")
                     || c.getPackageName().startsWith("io.limber.reminder.outbox"));
 
     /** REST resources (a JAX-RS path) and Kafka consumers (an {@code @Incoming} method): the driving adapters. */

@@ -1,6 +1,6 @@
 package io.limber.reminder.adherence;
 
-import io.limber.reminder.db.Tx;
+import io.limber.platform.db.Tx;
 import io.limber.reminder.rules.Adherence;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;

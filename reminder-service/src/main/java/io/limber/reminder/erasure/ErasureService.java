@@ -1,7 +1,7 @@
 package io.limber.reminder.erasure;
 
 import io.limber.reminder.adherence.StreakRepository;
-import io.limber.reminder.db.Transactions;
+import io.limber.platform.db.Transactions;
 import io.limber.reminder.nudge.NudgeStore;
 import io.limber.reminder.person.PersonRepository;
 import io.limber.reminder.person.PreferencesRepository;

@@ -1,6 +1,6 @@
 package io.limber.reminder.nudge;
 
-import io.limber.reminder.db.Transactions;
+import io.limber.platform.db.Transactions;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;

@@ -2,8 +2,8 @@ package io.limber.reminder.nudge;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.limber.platform.events.CloudEventEnvelope;
-import io.limber.reminder.db.Sql;
-import io.limber.reminder.db.Tx;
+import io.limber.platform.db.Sql;
+import io.limber.platform.db.Tx;
 import io.limber.reminder.rules.CareReview;
 import io.limber.reminder.rules.NudgeDraft;
 import io.smallrye.mutiny.Uni;

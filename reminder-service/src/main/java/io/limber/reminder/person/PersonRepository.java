@@ -2,8 +2,8 @@ package io.limber.reminder.person;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.limber.reminder.db.Sql;
-import io.limber.reminder.db.Tx;
+import io.limber.platform.db.Sql;
+import io.limber.platform.db.Tx;
 import io.limber.reminder.mapping.EventMapper;
 import io.limber.reminder.rules.NudgeKind;
 import io.limber.reminder.rules.PersonState;

@@ -1,6 +1,6 @@
 package io.limber.reminder.person;
 
-import io.limber.reminder.db.Tx;
+import io.limber.platform.db.Tx;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;

@@ -1,6 +1,6 @@
 package io.limber.reminder.plan;
 
-import io.limber.reminder.db.Transactions;
+import io.limber.platform.db.Transactions;
 import io.limber.reminder.person.PersonRepository;
 import io.limber.reminder.rules.DueReminderRule;
 import io.limber.reminder.rules.Plan;

@@ -1,7 +1,7 @@
 package io.limber.reminder.safety;
 
-import io.limber.reminder.db.Sql;
-import io.limber.reminder.db.Tx;
+import io.limber.platform.db.Sql;
+import io.limber.platform.db.Tx;
 import io.limber.reminder.rules.PainSafetyRule;
 import io.limber.reminder.rules.PainStop;
 import io.smallrye.mutiny.Uni;

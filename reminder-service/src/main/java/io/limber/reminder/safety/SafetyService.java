@@ -1,7 +1,7 @@
 package io.limber.reminder.safety;
 
-import io.limber.reminder.db.Transactions;
-import io.limber.reminder.db.Tx;
+import io.limber.platform.db.Transactions;
+import io.limber.platform.db.Tx;
 import io.limber.reminder.mapping.SessionActivity;
 import io.limber.reminder.nudge.NudgeStore;
 import io.limber.reminder.person.PersonRepository;

@@ -1,7 +1,7 @@
 package io.limber.reminder.schedule;
 
-import io.limber.reminder.db.Sql;
-import io.limber.reminder.db.Tx;
+import io.limber.platform.db.Sql;
+import io.limber.platform.db.Tx;
 import io.limber.reminder.rules.DueReminder;
 import io.limber.reminder.rules.NudgeDraft;
 import io.limber.reminder.rules.NudgeKind;

@@ -1,7 +1,7 @@
 package io.limber.reminder.schedule;
 
-import io.limber.reminder.db.Transactions;
-import io.limber.reminder.db.Tx;
+import io.limber.platform.db.Transactions;
+import io.limber.platform.db.Tx;
 import io.limber.reminder.nudge.NudgeMetrics;
 import io.limber.reminder.nudge.NudgeStore;
 import io.limber.reminder.person.PersonRepository;

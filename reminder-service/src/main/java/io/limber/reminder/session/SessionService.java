@@ -1,6 +1,6 @@
 package io.limber.reminder.session;
 
-import io.limber.reminder.db.Transactions;
+import io.limber.platform.db.Transactions;
 import io.limber.reminder.mapping.SessionActivity;
 import io.limber.reminder.person.PersonRepository;
 import io.limber.reminder.schedule.SessionDayRepository;
