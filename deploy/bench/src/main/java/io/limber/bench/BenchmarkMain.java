@@ -23,7 +23,8 @@ public final class BenchmarkMain {
     static List<Benchmark> all() {
         return List.of(new IngestBenchmark(), new ConsumeBenchmark(), new ScaleoutBenchmark(),
                 new io.limber.bench.safety.SafetyBenchmark(), new io.limber.bench.burst.BurstBenchmark(),
-                new io.limber.bench.startup.StartupBenchmark());
+                new io.limber.bench.startup.StartupBenchmark(), new io.limber.bench.history.HistoryBenchmark(),
+                new io.limber.bench.dayend.DayEndBenchmark(), new io.limber.bench.memory.MemoryBenchmark());
     }
 
     public static void main(String[] args) throws Exception {

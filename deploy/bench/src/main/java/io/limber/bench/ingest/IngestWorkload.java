@@ -1,14 +1,10 @@
 package io.limber.bench.ingest;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.limber.bench.support.PlanEvents;
 import io.limber.simulator.ClientEvent;
 import io.limber.simulator.Cohort;
 import io.limber.simulator.Person;
 import java.time.Clock;
-import java.time.DayOfWeek;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -28,21 +24,22 @@ public final class IngestWorkload {
 
     static final long SEED = 9;
     static final int DAYS = 28;
-    private static final ObjectMapper JSON = new ObjectMapper();
-    /** The built-in evening routine as routine-service's catalogue prescribes it. */
-    private static final String[][] HOLDS = {
-        {"knees-to-chest", "both"}, {"forward-fold", "centre"}, {"childs-pose", "centre"}, {"childs-pose", "right"},
-        {"childs-pose", "left"}, {"crossover", "right"}, {"crossover", "left"}, {"doorway-hamstring", "right"},
-        {"doorway-hamstring", "left"}};
 
     private final Cohort cohort;
     private final Clock clock;
+    private final int days;
     private final List<ClientEvent> events;
 
     public IngestWorkload(int people, Clock clock) {
+        this(people, clock, DAYS);
+    }
+
+    /** The cohort's history over {@code days} days before today (at most 365: older client events are refused). */
+    public IngestWorkload(int people, Clock clock, int days) {
         this.cohort = new Cohort(SEED, people);
         this.clock = clock;
-        this.events = cohort.history(clock, DAYS);
+        this.days = days;
+        this.events = cohort.history(clock, days);
     }
 
     public int people() {
@@ -60,6 +57,22 @@ public final class IngestWorkload {
 
     /** Writes every person's plan to {@code plansTopic} and the history, in send order, to {@code eventsTopic}. */
     public void load(String bootstrapServers, String plansTopic, String eventsTopic) {
+        send(bootstrapServers, plansTopic, eventsTopic);
+    }
+
+    /** Every person's plan: user id to {@code limber.plan.published}, as {@link #load} sends them. */
+    public Map<String, String> plans() {
+        Map<String, String> plans = new java.util.LinkedHashMap<>();
+        cohort.people().forEach(person -> plans.put(person.userId(), plan(person)));
+        return plans;
+    }
+
+    /** Writes the history, in send order, to {@code eventsTopic} only. */
+    public void loadEvents(String bootstrapServers, String eventsTopic) {
+        send(bootstrapServers, null, eventsTopic);
+    }
+
+    private void send(String bootstrapServers, String plansTopic, String eventsTopic) {
         AtomicReference<Exception> failure = new AtomicReference<>();
         Callback callback = (metadata, e) -> {
             if (e != null) {
@@ -67,10 +80,10 @@ public final class IngestWorkload {
             }
         };
         try (KafkaProducer<String, String> producer = producer(bootstrapServers)) {
-            for (Person person : cohort.people()) {
+            for (Person person : plansTopic == null ? List.<Person>of() : cohort.people()) {
                 producer.send(new ProducerRecord<>(plansTopic, person.userId(), plan(person)), callback);
             }
-            for (ClientEvent event : events) {
+            for (ClientEvent event : eventsTopic == null ? List.<ClientEvent>of() : events) {
                 producer.send(new ProducerRecord<>(eventsTopic, event.userId(), event.json()), callback);
             }
             producer.flush();
@@ -95,36 +108,7 @@ public final class IngestWorkload {
 
     /** {@code limber.plan.published} version 1 as routine-service writes it: every evening, from the history's start. */
     String plan(Person person) {
-        Instant published = clock.instant().minusSeconds(DAYS * 86_400L + 3_600);
-        ObjectNode data = JSON.createObjectNode()
-                .put("userId", person.userId())
-                .put("version", 1)
-                .put("status", "active")
-                .put("timeZone", person.zone().getId())
-                .put("localTime", person.eveningTime().toString());
-        ArrayNode days = data.putObject("schedule").putArray("daysOfWeek");
-        for (DayOfWeek day : DayOfWeek.values()) {
-            days.add(day.name());
-        }
-        data.put("startDate", Cohort.startDate(person, clock, DAYS).toString());
-        data.putNull("endDate");
-        data.putObject("quietHours").put("start", "22:00").put("end", "07:00");
-        data.put("reviewRequested", false).put("publishedAt", published.toString());
-        ObjectNode routine = data.putArray("routines").addObject()
-                .put("routineId", "lower-back-stretches").put("routineVersion", 1).put("core", false);
-        ArrayNode holds = routine.putArray("holds");
-        for (String[] hold : HOLDS) {
-            holds.addObject().put("exerciseId", hold[0]).put("position", hold[1]).put("seconds", 60);
-        }
-        ObjectNode event = JSON.createObjectNode()
-                .put("specversion", "1.0")
-                .put("id", "plan-" + person.userId() + "-v1")
-                .put("source", "/routine-service")
-                .put("type", "limber.plan.published")
-                .put("time", published.toString())
-                .put("datacontenttype", "application/json")
-                .put("dataschema", "urn:limber:schema:plan-published:1");
-        event.set("data", data);
-        return event.toString();
+        return PlanEvents.eveningStretches(person, Cohort.startDate(person, clock, days),
+                clock.instant().minusSeconds(days * 86_400L + 3_600));
     }
 }

@@ -13,10 +13,15 @@ import java.util.Map;
  * One session-service replica: the packaged jar as its own process ({@link ServiceRun}, the environment every
  * benchmark gives a service), reading this run's topic in this run's consumer groups.
  */
-final class SessionServiceReplica implements AutoCloseable {
+public final class SessionServiceReplica implements AutoCloseable {
 
     /** The consumer group of the measured consumption, and the topic it reads. */
-    record Consumption(String eventsTopic, String eventsGroup, String plansGroup) {
+    public record Consumption(String eventsTopic, String eventsGroup, String plansGroup) {
+
+        /** The service's own topic and groups, as configured (for a replica alone on its own broker). */
+        public static Consumption standard() {
+            return new Consumption("session-events", "session-service", "session-service");
+        }
     }
 
     private final ServiceRun run;
@@ -25,7 +30,7 @@ final class SessionServiceReplica implements AutoCloseable {
         this.run = run;
     }
 
-    static SessionServiceReplica start(Path root, Path log, String kafka, PostgresServer postgres, String database,
+    public static SessionServiceReplica start(Path root, Path log, String kafka, PostgresServer postgres, String database,
                                        Consumption consumption) {
         return new SessionServiceReplica(ServiceRun.start(root, log, LimberService.SESSION, kafka, postgres, database,
                 ServiceRun.javaOfThisProcess(), jvmOptions(log, consumption), Map.of()));
@@ -55,7 +60,7 @@ final class SessionServiceReplica implements AutoCloseable {
     }
 
     /** Waits until the management port's {@code /q/health/ready} answers 200, failing early when the process exits. */
-    void awaitReady(Duration timeout) {
+    public void awaitReady(Duration timeout) {
         try {
             run.awaitReady(timeout);
         } catch (InterruptedException e) {
@@ -64,8 +69,13 @@ final class SessionServiceReplica implements AutoCloseable {
         }
     }
 
-    void requireAlive() {
+    public void requireAlive() {
         run.requireAlive();
+    }
+
+    /** The process: its id for the JDK's tools, its log. */
+    public ServiceRun process() {
+        return run;
     }
 
     /** SIGTERM (Quarkus shuts down gracefully, JFR writes its recording), SIGKILL after 30 s. */

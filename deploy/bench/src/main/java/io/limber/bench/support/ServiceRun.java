@@ -117,6 +117,16 @@ public final class ServiceRun implements AutoCloseable {
         throw new IllegalStateException("no VmRSS for " + process.pid());
     }
 
+    /** The process id, for the JDK's tools ({@code jcmd}, {@code jstat}). */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** The file the process writes its output to. */
+    public Path log() {
+        return log;
+    }
+
     /** The management port: health and metrics. */
     public int managementPort() {
         return managementPort;
