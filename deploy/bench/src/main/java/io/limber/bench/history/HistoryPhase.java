@@ -13,6 +13,7 @@ import io.limber.simulator.Person;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,7 +105,8 @@ final class HistoryPhase {
     private static double round(KafkaProducer<String, String> producer, AdherenceWatch watch,
                                 SessionServiceReplica replica, Set<String> users, Duration startedAgo,
                                 Duration completedAgo) throws InterruptedException {
-        Instant now = Instant.now();
+        // milliseconds, as a client sends them: the service stores microseconds, and the watch compares instants
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Instant completedAt = now.minus(completedAgo);
         List<TodaySession> sessions = users.stream().sorted()
                 .map(user -> new TodaySession(user, now.minus(startedAgo), completedAt)).toList();
