@@ -98,9 +98,10 @@ public final class MemoryBenchmark implements Benchmark {
                 context.say(String.format(Locale.ROOT, "memory: %,d of %,d events stored in %.0f s%s%s", stored,
                         unique, seconds, alive ? "" : "; the replica EXITED", outOfMemory ? "; OutOfMemoryError" : ""));
                 boolean fits = alive && complete && !outOfMemory;
-                String state = fits ? "" : !alive ? " (replica EXITED)" : outOfMemory ? " (OutOfMemoryError)"
-                        : String.format(Locale.ROOT, " (INCOMPLETE: %,d of %,d stored in %d min)", stored, unique,
-                        limit.toMinutes());
+                String stores = String.format(Locale.ROOT, "%,d of %,d stored in %.0f s", stored, unique, seconds);
+                String state = fits ? "" : !alive ? " (replica EXITED; " + stores + ")"
+                        : outOfMemory ? " (OutOfMemoryError in its log; " + stores + ")"
+                        : " (INCOMPLETE: " + stores + ")";
                 if (!alive) {
                     figures.add(Figure.of(name(), "-Xmx256m, " + size + state, stored, "events stored")
                             .target("all " + unique + ", replica up", false));
