@@ -31,15 +31,19 @@ import java.util.TreeMap;
 @ApplicationScoped
 public class PersonRepository {
 
-    /** A person as the write path reads them, locked. */
+    /**
+     * A person as the write path reads them, locked; {@code checkpoints} oldest first, the newest the one a recompute
+     * starts from (empty: none yet).
+     */
     public record PersonRow(String userId, String snapshot, long snapshotSeq, int abandoned28,
-                            AdherenceCheckpoint checkpoint) {
+                            List<AdherenceCheckpoint> checkpoints) {
     }
 
     /**
      * A person after a recompute. {@code snapshot} null: the snapshot did not change (the figures beside it neither).
      */
-    public record PersonUpdate(String userId, Instant nextCheckAt, Instant updatedAt, AdherenceCheckpoint checkpoint,
+    public record PersonUpdate(String userId, Instant nextCheckAt, Instant updatedAt,
+                               List<AdherenceCheckpoint> checkpoints,
                                String snapshot, long snapshotSeq, Double sessionAdherence28, Boolean adherent,
                                int abandoned28) {
     }
@@ -84,7 +88,7 @@ public class PersonRepository {
         List<Tuple> changed = new ArrayList<>();
         List<Tuple> checked = new ArrayList<>();
         for (PersonUpdate u : updates) {
-            String checkpoint = write(u.checkpoint());
+            String checkpoint = write(u.checkpoints());
             if (u.snapshot() == null) {
                 checked.add(Tuple.of(u.userId(), Sql.ts(u.nextCheckAt()), Sql.ts(u.updatedAt()), checkpoint));
             } else {
@@ -135,31 +139,36 @@ public class PersonRepository {
                 : tx.sql().preparedQuery(sql).executeBatch(tuples).replaceWithVoid();
     }
 
-    /** The checkpoint as stored: JSON of its fields, null for none. */
+    /** A checkpoint as stored: JSON of its fields; the column holds an array of them, oldest first. */
     private record StoredCheckpoint(LocalDate closedThrough, Instant lastEventAt,
                                     Map<String, AdherenceCheckpoint.RoutineMemory> routines) {
     }
 
-    private String write(AdherenceCheckpoint checkpoint) {
-        if (checkpoint == null || checkpoint.isNone()) {
+    private String write(List<AdherenceCheckpoint> checkpoints) {
+        List<StoredCheckpoint> stored = checkpoints.stream().filter(c -> !c.isNone())
+                .map(c -> new StoredCheckpoint(c.closedThrough(), c.lastEventAt(), new TreeMap<>(c.routines())))
+                .toList();
+        if (stored.isEmpty()) {
             return null;
         }
         try {
-            return json.writeValueAsString(new StoredCheckpoint(checkpoint.closedThrough(), checkpoint.lastEventAt(),
-                    new TreeMap<>(checkpoint.routines())));
+            return json.writeValueAsString(stored);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private AdherenceCheckpoint read(String stored) {
+    private List<AdherenceCheckpoint> read(String stored) {
         if (stored == null) {
-            return AdherenceCheckpoint.NONE;
+            return List.of();
         }
         try {
-            StoredCheckpoint c = json.readValue(stored, StoredCheckpoint.class);
-            return new AdherenceCheckpoint(c.closedThrough(), c.routines() == null ? Map.of() : c.routines(),
-                    c.lastEventAt());
+            List<StoredCheckpoint> checkpoints = stored.startsWith("[")
+                    ? json.readValue(stored, json.getTypeFactory().constructCollectionType(List.class,
+                            StoredCheckpoint.class))
+                    : List.of(json.readValue(stored, StoredCheckpoint.class)); // one checkpoint, as V5 first stored it
+            return checkpoints.stream().map(c -> new AdherenceCheckpoint(c.closedThrough(),
+                    c.routines() == null ? Map.of() : c.routines(), c.lastEventAt())).toList();
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -5,6 +5,7 @@ import io.limber.platform.db.Tx;
 import io.limber.session.adherence.Activity;
 import io.limber.session.adherence.AdherenceCalculator;
 import io.limber.session.adherence.AdherenceCheckpoint;
+import io.limber.session.adherence.CheckpointChain;
 import io.limber.session.adherence.PlanCalendar;
 import io.limber.session.adherence.PlanVersion;
 import io.limber.session.adherence.repository.PersonRepository;
@@ -14,6 +15,7 @@ import io.limber.session.adherence.repository.ProcessedEventRepository;
 import io.limber.session.adherence.repository.SessionEventRepository;
 import io.limber.session.adherence.repository.SessionEventRepository.NewEvent;
 import io.limber.session.outbox.OutboxRepository;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -27,7 +29,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The one write path for everything that changes a person's adherence: a batch of session events, a plan version, a
@@ -154,41 +155,73 @@ public class AdherenceChanges {
         }
         List<String> users = List.copyOf(locked.keySet());
         return plans.of(tx, users).flatMap(versions -> {
+            Map<String, List<AdherenceCheckpoint>> kept = new HashMap<>();
             Map<String, AdherenceCheckpoint> from = new HashMap<>();
             Map<String, Instant> readFrom = new HashMap<>();
             int fromTheStart = 0;
             for (String user : users) {
                 List<PlanVersion> own = versions.get(user);
-                AdherenceCheckpoint checkpoint = locked.get(user).checkpoint();
-                boolean rewritten = Optional.ofNullable(newPlans.get(user)).map(checkpoint::isRewrittenBy).orElse(false)
-                        || added.getOrDefault(user, List.of()).stream().anyMatch(a -> checkpoint.isRewrittenBy(a, own));
-                AdherenceCheckpoint since = rewritten ? AdherenceCheckpoint.NONE : checkpoint;
+                PlanVersion plan = newPlans.get(user);
+                List<Activity> arrived = added.getOrDefault(user, List.of());
+                // back to the newest checkpoint nothing that arrived reaches into
+                List<AdherenceCheckpoint> valid = CheckpointChain.upToNewestValid(locked.get(user).checkpoints(),
+                        c -> (plan != null && c.isRewrittenBy(plan)) || arrived.stream().anyMatch(a -> c.isRewrittenBy(a, own)));
+                AdherenceCheckpoint since = CheckpointChain.start(valid);
                 fromTheStart += since.isNone() ? 1 : 0;
+                kept.put(user, valid);
                 from.put(user, since);
                 readFrom.put(user, readFrom(since, own, now));
             }
             int wholeHistories = fromTheStart;
-            return events.since(tx, readFrom).flatMap(activities -> {
-                List<PersonRepository.PersonUpdate> updates = new ArrayList<>(users.size());
-                List<OutboxRepository.Message> messages = new ArrayList<>();
-                int abandoned = 0;
-                for (String user : users) {
-                    Recomputation.Result result = Recomputation.of(locked.get(user), versions.get(user),
-                            activities.get(user), from.get(user), now);
-                    updates.add(result.person());
-                    result.message().ifPresent(messages::add);
-                    abandoned += result.newlyAbandoned();
-                }
-                int newlyAbandoned = abandoned;
-                return people.update(tx, updates)
-                        .flatMap(x -> outbox.add(tx, messages, now))
-                        .invoke(() -> {
-                            metrics.recomputed(trigger, users.size());
-                            metrics.fromTheStart(wholeHistories);
-                            metrics.abandoned(newlyAbandoned);
-                        });
-            });
+            // read and compute a few people at a time: a whole history (a year uploaded at once, a batch of late
+            // events) must not all sit in memory for a batch of a thousand people
+            List<List<String>> groups = groups(users, from);
+            List<PersonRepository.PersonUpdate> updates = new ArrayList<>(users.size());
+            List<OutboxRepository.Message> messages = new ArrayList<>();
+            int[] abandoned = {0};
+            return Multi.createFrom().iterable(groups)
+                    .onItem().transformToUniAndConcatenate(group -> events.since(tx, subset(readFrom, group))
+                            .invoke(activities -> {
+                                for (String user : group) {
+                                    Recomputation.Result result = Recomputation.of(locked.get(user),
+                                            versions.get(user), activities.get(user), kept.get(user), now);
+                                    updates.add(result.person());
+                                    result.message().ifPresent(messages::add);
+                                    abandoned[0] += result.newlyAbandoned();
+                                }
+                            }))
+                    .collect().last()
+                    .flatMap(x -> people.update(tx, updates))
+                    .flatMap(x -> outbox.add(tx, messages, now))
+                    .invoke(() -> {
+                        metrics.recomputed(trigger, users.size());
+                        metrics.fromTheStart(wholeHistories);
+                        metrics.abandoned(abandoned[0]);
+                    });
         });
+    }
+
+    /** People read together: up to {@value #FROM_CHECKPOINT_GROUP} from a checkpoint, {@value #WHOLE_HISTORY_GROUP} from the start. */
+    static final int FROM_CHECKPOINT_GROUP = 500;
+    static final int WHOLE_HISTORY_GROUP = 20;
+
+    static List<List<String>> groups(List<String> users, Map<String, AdherenceCheckpoint> from) {
+        List<List<String>> groups = new ArrayList<>();
+        List<String> fromCheckpoint = users.stream().filter(u -> !from.get(u).isNone()).toList();
+        List<String> wholeHistory = users.stream().filter(u -> from.get(u).isNone()).toList();
+        for (int i = 0; i < fromCheckpoint.size(); i += FROM_CHECKPOINT_GROUP) {
+            groups.add(fromCheckpoint.subList(i, Math.min(fromCheckpoint.size(), i + FROM_CHECKPOINT_GROUP)));
+        }
+        for (int i = 0; i < wholeHistory.size(); i += WHOLE_HISTORY_GROUP) {
+            groups.add(wholeHistory.subList(i, Math.min(wholeHistory.size(), i + WHOLE_HISTORY_GROUP)));
+        }
+        return groups;
+    }
+
+    private static Map<String, Instant> subset(Map<String, Instant> readFrom, List<String> users) {
+        Map<String, Instant> subset = new HashMap<>();
+        users.forEach(u -> subset.put(u, readFrom.get(u)));
+        return subset;
     }
 
     /**

@@ -12,6 +12,7 @@ import io.limber.session.adherence.Activity;
 import io.limber.session.adherence.Adherence;
 import io.limber.session.adherence.AdherenceCalculator;
 import io.limber.session.adherence.AdherenceCheckpoint;
+import io.limber.session.adherence.CheckpointChain;
 import io.limber.session.adherence.PlanVersion;
 import io.limber.session.adherence.repository.PersonRepository.PersonRow;
 import io.limber.session.adherence.repository.PersonRepository.PersonUpdate;
@@ -48,24 +49,25 @@ final class Recomputation {
     }
 
     /**
-     * Recomputes {@code person} as of {@code now} from {@code since} (their stored checkpoint, or
-     * {@link AdherenceCheckpoint#NONE} when something reached back into its days) over {@code activities}, which
-     * hold at least what {@link AdherenceCalculator#calculate} needs for that checkpoint.
+     * Recomputes {@code person} as of {@code now} from the newest of {@code kept} (their checkpoints up to the newest
+     * nothing that arrived reaches into; empty: from the plan's start) over {@code activities}, which hold at least
+     * what {@link AdherenceCalculator#calculate} needs for that checkpoint.
      */
     static Result of(PersonRow person, List<PlanVersion> plans, Collection<Activity> activities,
-                     AdherenceCheckpoint since, Instant now) {
-        AdherenceCalculator.Calculation calculation = AdherenceCalculator.calculate(plans, activities, now, since);
+                     List<AdherenceCheckpoint> kept, Instant now) {
+        CheckpointChain.Result chained = CheckpointChain.calculate(plans, activities, now, kept);
+        AdherenceCalculator.Calculation calculation = chained.calculation();
         Instant nextCheckAt = calculation.nextReevaluation();
         AdherenceUpdated.Data data = AdherenceUpdated.Data.of(person.userId(), calculation.adherence());
         String snapshot = write(data);
         if (snapshot.equals(person.snapshot())) {
-            return new Result(new PersonUpdate(person.userId(), nextCheckAt, now, calculation.checkpoint(), null,
+            return new Result(new PersonUpdate(person.userId(), nextCheckAt, now, chained.chain(), null,
                     person.snapshotSeq(), null, null, person.abandoned28()), Optional.empty(), 0);
         }
         int abandoned28 = data.routines().stream().mapToInt(Adherence.RoutineAdherence::abandoned28).sum();
         long seq = person.snapshotSeq() + 1;
         String event = ENVELOPE.write(AdherenceUpdated.of(data, seq, now)); // the SDK, as every producer writes
-        return new Result(new PersonUpdate(person.userId(), nextCheckAt, now, calculation.checkpoint(), snapshot, seq,
+        return new Result(new PersonUpdate(person.userId(), nextCheckAt, now, chained.chain(), snapshot, seq,
                 data.sessionAdherence28(), data.adherent(), abandoned28),
                 Optional.of(new OutboxRepository.Message(TOPIC, person.userId(), event)),
                 Math.max(0, abandoned28 - person.abandoned28()));

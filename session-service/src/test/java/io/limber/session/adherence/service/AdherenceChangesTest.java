@@ -93,8 +93,10 @@ class AdherenceChangesTest {
         }
         awaitTheFullCalculation(user, version);
         LocalDate checkpoint = storedCheckpointDay(user);
-        assertThat(checkpoint).as("the checkpoint closes the days before the 28-day window")
+        assertThat(checkpoint).as("the newest checkpoint closes the days before the 28-day window")
                 .isEqualTo(today().minusDays(28));
+        assertThat(storedCheckpointDays(user)).as("a link 28 days into the plan, then the newest")
+                .containsExactly(today().minusDays(43), today().minusDays(28));
 
         // a late event after the checkpoint's day: the recompute starts from the checkpoint
         double wholeHistories = recomputationsFromTheStart();
@@ -103,7 +105,14 @@ class AdherenceChangesTest {
         assertThat(storedCheckpointDay(user)).isEqualTo(checkpoint);
         assertThat(recomputationsFromTheStart()).isEqualTo(wholeHistories);
 
-        // a late event 51 days ago, inside the checkpoint's days: it rewrites the streak and habit strength behind it
+        // a late event 33 days ago, inside the newest checkpoint's days but after the link 43 days ago (28 days
+        // into the plan): the recompute goes back to that link, not to the plan's start
+        send(user, completed(user, "s-late-33", evening(33)));
+        awaitTheFullCalculation(user, version);
+        assertThat(storedCheckpointDay(user)).isEqualTo(checkpoint);
+        assertThat(recomputationsFromTheStart()).isEqualTo(wholeHistories);
+
+        // a late event 51 days ago, before every checkpoint: it rewrites the streak and habit strength behind them
         send(user, completed(user, "s-late-51", evening(51)));
         awaitTheFullCalculation(user, version);
         assertThat(storedCheckpointDay(user)).isEqualTo(checkpoint);
@@ -137,10 +146,25 @@ class AdherenceChangesTest {
         });
     }
 
+    private List<LocalDate> storedCheckpointDays(String user) throws SQLException {
+        try (Connection db = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword.orElse(""));
+             PreparedStatement query = db.prepareStatement("SELECT c ->> 'closedThrough' FROM person,"
+                     + " jsonb_array_elements(checkpoint::jsonb) AS c WHERE user_id = ?")) {
+            query.setString(1, user);
+            List<LocalDate> days = new ArrayList<>();
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    days.add(LocalDate.parse(row.getString(1)));
+                }
+            }
+            return days;
+        }
+    }
+
     private LocalDate storedCheckpointDay(String user) throws SQLException {
         try (Connection db = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword.orElse(""));
              PreparedStatement query = db.prepareStatement(
-                     "SELECT checkpoint::jsonb ->> 'closedThrough' FROM person WHERE user_id = ?")) {
+                     "SELECT checkpoint::jsonb -> -1 ->> 'closedThrough' FROM person WHERE user_id = ?")) {
             query.setString(1, user);
             try (ResultSet row = query.executeQuery()) {
                 assertThat(row.next()).isTrue();
