@@ -29,7 +29,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -39,7 +38,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -83,12 +81,6 @@ class HostileKafkaInputTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String jdbcUrl;
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String dbUser;
-    @ConfigProperty(name = "quarkus.datasource.password")
-    Optional<String> dbPassword;
 
     @TestHTTPResource(value = "/health/ready", management = true)
     URL readiness;
@@ -280,7 +272,7 @@ class HostileKafkaInputTest {
 
     private Map<String, Long> rows() throws SQLException {
         Map<String, Long> rows = new LinkedHashMap<>();
-        try (Connection db = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword.orElse(""));
+        try (Connection db = TestDatabase.connect();
              Statement statement = db.createStatement()) {
             for (String table : TABLES) {
                 try (ResultSet count = statement.executeQuery("SELECT count(*) FROM " + table)) {

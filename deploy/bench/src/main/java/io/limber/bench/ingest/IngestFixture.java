@@ -44,8 +44,7 @@ final class IngestFixture implements AutoCloseable {
 
     /**
      * People in the cohort: about 54 events each over 28 days, sized so that the three benchmarks stay near 7 minutes
-     * on the shared 2-core machine; within what one replica keeps parsed in memory by default
-     * ({@code limber.adherence.history-cache-people}, 2,000). {@code LIMBER_BENCH_PEOPLE} overrides it.
+     * on the shared 2-core machine. {@code LIMBER_BENCH_PEOPLE} overrides it.
      */
     static int people(BenchContext context) {
         String override = System.getenv("LIMBER_BENCH_PEOPLE");

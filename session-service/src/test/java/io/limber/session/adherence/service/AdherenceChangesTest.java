@@ -22,6 +22,7 @@ import io.limber.local.testing.KafkaAndPostgresTestResource;
 import io.limber.local.testing.KafkaTestClient;
 import io.limber.session.adherence.Activity;
 import io.limber.session.adherence.AdherenceCalculator;
+import io.limber.session.TestDatabase;
 import io.limber.session.adherence.PlanVersion;
 import io.limber.session.contract.ActivityMapper;
 import io.limber.session.contract.AdherenceUpdated;
@@ -32,7 +33,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -41,8 +41,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -65,13 +63,6 @@ class AdherenceChangesTest {
     /** Metrics are on the management port. */
     @TestHTTPResource(value = "/metrics", management = true)
     URL metrics;
-
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String jdbcUrl;
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String dbUser;
-    @ConfigProperty(name = "quarkus.datasource.password")
-    Optional<String> dbPassword;
 
     private final List<Activity> sent = new ArrayList<>();
 
@@ -147,7 +138,7 @@ class AdherenceChangesTest {
     }
 
     private List<LocalDate> storedCheckpointDays(String user) throws SQLException {
-        try (Connection db = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword.orElse(""));
+        try (Connection db = TestDatabase.connect();
              PreparedStatement query = db.prepareStatement("SELECT c ->> 'closedThrough' FROM person,"
                      + " jsonb_array_elements(checkpoint::jsonb) AS c WHERE user_id = ?")) {
             query.setString(1, user);
@@ -162,7 +153,7 @@ class AdherenceChangesTest {
     }
 
     private LocalDate storedCheckpointDay(String user) throws SQLException {
-        try (Connection db = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword.orElse(""));
+        try (Connection db = TestDatabase.connect();
              PreparedStatement query = db.prepareStatement(
                      "SELECT checkpoint::jsonb -> -1 ->> 'closedThrough' FROM person WHERE user_id = ?")) {
             query.setString(1, user);
