@@ -62,7 +62,7 @@ public record AdherenceCheckpoint(LocalDate closedThrough, Map<String, RoutineMe
     }
 
     /** The earliest instant an activity concerns: its session's start, or its own time when that is earlier. */
-    static Instant earliestInstant(Activity activity) {
+    public static Instant earliestInstant(Activity activity) {
         return activity instanceof Activity.SessionActivity s && s.startedAt().isBefore(activity.time())
                 ? s.startedAt() : activity.time();
     }

@@ -3,6 +3,7 @@ package io.limber.session.adherence.repository;
 import io.limber.platform.db.Sql;
 import io.limber.platform.db.Tx;
 import io.limber.session.adherence.Activity;
+import io.limber.session.adherence.AdherenceCheckpoint;
 import io.limber.session.contract.EventSchemas;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -106,7 +107,7 @@ public class SessionEventRepository {
         values[2] = event.type();
         values[3] = event.userId();
         values[5] = Sql.ts(a.time());
-        values[19] = Sql.ts(earliestInstant(a));
+        values[19] = Sql.ts(AdherenceCheckpoint.earliestInstant(a)); // concerns_from
         values[20] = received;
         if (a instanceof Activity.SessionActivity s) {
             values[4] = s.sessionId();
@@ -130,12 +131,6 @@ public class SessionEventRepository {
             values[14] = r.settled();
         }
         return Tuple.from(values);
-    }
-
-    /** The earliest instant an event concerns: its session's start, or its own time when that is earlier. */
-    private static Instant earliestInstant(Activity activity) {
-        return activity instanceof Activity.SessionActivity s && s.startedAt().isBefore(activity.time())
-                ? s.startedAt() : activity.time();
     }
 
     private static Activity activity(Row row) {

@@ -156,7 +156,6 @@ public class AdherenceChanges {
         List<String> users = List.copyOf(locked.keySet());
         return plans.of(tx, users).flatMap(versions -> {
             Map<String, List<AdherenceCheckpoint>> kept = new HashMap<>();
-            Map<String, AdherenceCheckpoint> from = new HashMap<>();
             Map<String, Instant> readFrom = new HashMap<>();
             int fromTheStart = 0;
             for (String user : users) {
@@ -169,13 +168,12 @@ public class AdherenceChanges {
                 AdherenceCheckpoint since = CheckpointChain.start(valid);
                 fromTheStart += since.isNone() ? 1 : 0;
                 kept.put(user, valid);
-                from.put(user, since);
                 readFrom.put(user, readFrom(since, own, now));
             }
             int wholeHistories = fromTheStart;
             // read and compute a few people at a time: a whole history (a year uploaded at once, a batch of late
             // events) must not all sit in memory for a batch of a thousand people
-            List<List<String>> groups = groups(users, from);
+            List<List<String>> groups = groups(users, kept);
             List<PersonRepository.PersonUpdate> updates = new ArrayList<>(users.size());
             List<OutboxRepository.Message> messages = new ArrayList<>();
             int[] abandoned = {0};
@@ -205,10 +203,10 @@ public class AdherenceChanges {
     static final int FROM_CHECKPOINT_GROUP = 500;
     static final int WHOLE_HISTORY_GROUP = 20;
 
-    static List<List<String>> groups(List<String> users, Map<String, AdherenceCheckpoint> from) {
+    static List<List<String>> groups(List<String> users, Map<String, List<AdherenceCheckpoint>> kept) {
         List<List<String>> groups = new ArrayList<>();
-        List<String> fromCheckpoint = users.stream().filter(u -> !from.get(u).isNone()).toList();
-        List<String> wholeHistory = users.stream().filter(u -> from.get(u).isNone()).toList();
+        List<String> fromCheckpoint = users.stream().filter(u -> !kept.get(u).isEmpty()).toList();
+        List<String> wholeHistory = users.stream().filter(u -> kept.get(u).isEmpty()).toList();
         for (int i = 0; i < fromCheckpoint.size(); i += FROM_CHECKPOINT_GROUP) {
             groups.add(fromCheckpoint.subList(i, Math.min(fromCheckpoint.size(), i + FROM_CHECKPOINT_GROUP)));
         }
